@@ -1,0 +1,8 @@
+"""Local development: DEBUG on, a throwaway secret key."""
+
+from .base import *  # noqa: F403
+from .base import env_bool
+
+DEBUG = env_bool("DEBUG", True)
+SECRET_KEY = SECRET_KEY or "dev-only-not-secret"  # noqa: F405
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

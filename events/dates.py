@@ -1,0 +1,45 @@
+"""Dates and times formatted for the visitor's locale with Babel (CLDR data).
+
+"11月22日 周六" in Chinese, "11월 22일 (토)" in Korean, "Sat 22 Nov" in English.
+"""
+
+from babel.dates import format_date, format_datetime, format_skeleton, format_time
+from django.utils.translation import get_language
+
+BABEL_LOCALES = {"zh-hans": "zh_Hans_CN", "en": "en_GB", "ko": "ko_KR"}
+
+
+def babel_locale(language=None):
+    return BABEL_LOCALES.get(language or get_language(), "en_GB")
+
+
+def day_label(value, language=None):
+    """Month, day and weekday: 11月22日周六 / 11월 22일 (토) / Sat 22 Nov."""
+    return format_skeleton("MMMEd", value, locale=babel_locale(language))
+
+
+def long_day(value, language=None):
+    """With the year: 2026年11月22日星期六 / 2026년 11월 22일 토요일 / Saturday 22 November 2026."""
+    return format_date(value, "full", locale=babel_locale(language))
+
+
+def month_label(value, language=None):
+    """2026年11月 / 2026년 11월 / November 2026."""
+    return format_skeleton("yMMMM", value, locale=babel_locale(language))
+
+
+def weekday_short(value, language=None):
+    return format_date(value, "EEE", locale=babel_locale(language))
+
+
+def weekday_long(value, language=None):
+    return format_date(value, "EEEE", locale=babel_locale(language))
+
+
+def time_label(value, language=None):
+    """24-hour clock everywhere: 19:00."""
+    return format_time(value, "HH:mm", locale=babel_locale(language))
+
+
+def datetime_label(value, language=None):
+    return format_datetime(value, "medium", locale=babel_locale(language))

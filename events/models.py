@@ -1,0 +1,582 @@
+"""Events: categories, the event page with its schedule, and materialised occurrences.
+
+One schedule for every language: the schedule, status, venue, organisers and
+the other facts of an event are read from its *schedule owner*, the original
+page of its translation group (the one every translation was made from).
+Translations carry their own titles and descriptions only. Publishing the owner
+rebuilds the group's rows in `Occurrence`, so a moved time or a cancelled date
+shows in every locale's calendar and feed at once, without a translation sync.
+"""
+
+import datetime
+import zoneinfo
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    HelpPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from events import schedule as sched
+from home.blocks import BodyBlock
+from home.models import BasePage
+from services.models import LanguageListField
+
+STATUS_SCHEDULED, STATUS_CANCELLED, STATUS_POSTPONED, STATUS_ONLINE = (
+    "scheduled",
+    "cancelled",
+    "postponed",
+    "moved_online",
+)
+STATUS_CHOICES = [
+    (STATUS_SCHEDULED, _("Scheduled")),
+    (STATUS_CANCELLED, _("Cancelled")),
+    (STATUS_POSTPONED, _("Postponed")),
+    (STATUS_ONLINE, _("Moved online")),
+]
+AUDIENCE_CHOICES = [
+    ("everyone", _("Everyone")),
+    ("adults", _("Adults")),
+    ("families", _("Families")),
+    ("children", _("Children")),
+    ("young", _("Young people")),
+    ("seniors", _("Older people")),
+    ("newcomers", _("Newcomers")),
+]
+REPEAT_CHOICES = [
+    ("", _("Does not repeat")),
+    (sched.DAILY, _("Daily")),
+    (sched.WEEKLY, _("Weekly")),
+    (sched.MONTHLY, _("Monthly")),
+]
+MONTHLY_BY_CHOICES = [
+    (sched.BY_DATE, _("On the same date (e.g. the 14th)")),
+    (sched.BY_WEEKDAY, _("On the same weekday (e.g. the second Saturday)")),
+]
+WEEKDAY_CHOICES = [
+    ("0", _("Monday")),
+    ("1", _("Tuesday")),
+    ("2", _("Wednesday")),
+    ("3", _("Thursday")),
+    ("4", _("Friday")),
+    ("5", _("Saturday")),
+    ("6", _("Sunday")),
+]
+TIMEZONE_CHOICES = [(name, name) for name in sorted(zoneinfo.available_timezones())]
+
+
+class EventCategory(TranslatableMixin, models.Model):
+    """What kind of event (English salon, Chinese class, festival …), translated per locale."""
+
+    name = models.CharField(_("name"), max_length=80)
+    slug = models.SlugField(
+        _("short name for links"),
+        max_length=60,
+        allow_unicode=False,
+        help_text=_("Lower-case letters, numbers and hyphens, the same in every language."),
+    )
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    override_translatable_fields = [SynchronizedField("slug"), SynchronizedField("sort_order")]
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("event category")
+        verbose_name_plural = _("event categories")
+        ordering = ["sort_order", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class WeekdaysField(models.CharField):
+    """Weekdays as "0,5" (Monday = 0), edited as checkboxes."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("max_length", 20)
+        kwargs.setdefault("blank", True)
+        super().__init__(*args, **kwargs)
+
+    def formfield(self, **kwargs):
+        return forms.TypedMultipleChoiceField(
+            choices=WEEKDAY_CHOICES,
+            widget=forms.CheckboxSelectMultiple,
+            required=False,
+            label=self.verbose_name,
+            help_text=self.help_text,
+        )
+
+    def to_python(self, value):
+        if isinstance(value, list | tuple):
+            return ",".join(sorted({str(v) for v in value if str(v).isdigit()}))
+        return value or ""
+
+    def get_prep_value(self, value):
+        return self.to_python(value)
+
+
+class EventPageForm(WagtailAdminPageForm):
+    """Translations show the shared facts read-only: they are changed on the source page."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        page = self.instance
+        if page.pk and not page.is_schedule_owner:
+            for name in SHARED_FIELDS:
+                if name in self.fields:
+                    self.fields[name].disabled = True
+            for name in ("date_changes", "organisers"):
+                if name in self.formsets:
+                    self.formsets[name].can_delete = False
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start_date"), cleaned.get("end_date")
+        if start and end and end < start:
+            self.add_error("end_date", _("The event cannot end before it starts."))
+        if not cleaned.get("all_day") and start and not cleaned.get("start_time"):
+            self.add_error("start_time", _("Give a start time, or tick “all day”."))
+        if cleaned.get("repeat_count") and cleaned.get("repeat_until"):
+            self.add_error("repeat_until", _("Choose either an end date or a number of times."))
+        return cleaned
+
+
+# Facts that are the same in every language: read from the schedule owner.
+SHARED_FIELDS = [
+    "category",
+    "audience",
+    "languages",
+    "is_free",
+    "registration_url",
+    "capacity",
+    "is_full",
+    "venue",
+    "online_url",
+    "status",
+    "start_date",
+    "start_time",
+    "end_date",
+    "end_time",
+    "all_day",
+    "timezone",
+    "repeat",
+    "repeat_interval",
+    "repeat_weekdays",
+    "repeat_monthly_by",
+    "repeat_until",
+    "repeat_count",
+    "image",
+]
+
+
+def default_start_date():
+    return timezone.localdate() + datetime.timedelta(days=7)
+
+
+class EventIndexPage(RoutablePageMixin, BasePage):
+    """The calendar: upcoming list, month, week, today and this weekend (see events/views.py)."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    template = "events/event_index_page.html"
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["events.EventPage"]
+    max_count_per_parent = 1
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    class Meta:
+        verbose_name = _("event calendar")
+        verbose_name_plural = _("event calendars")
+
+    @path("")
+    def upcoming_view(self, request):
+        from events import views
+
+        return views.upcoming(request, self)
+
+    @path("today/")
+    def today_view(self, request):
+        from events import views
+
+        return views.today(request, self)
+
+    @path("weekend/")
+    def weekend_view(self, request):
+        from events import views
+
+        return views.weekend(request, self)
+
+    @path("month/")
+    @re_path(r"^month/(?P<year>\d{4})/(?P<month>\d{1,2})/$")
+    def month_view(self, request, year=None, month=None):
+        from events import views
+
+        return views.month(request, self, year, month)
+
+    @path("week/")
+    @re_path(r"^week/(?P<year>\d{4})/(?P<week>\d{1,2})/$")
+    def week_view(self, request, year=None, week=None):
+        from events import views
+
+        return views.week(request, self, year, week)
+
+    def sub_url(self, name, *args, **kwargs):
+        """URL of a calendar view in this index's locale (routablepageurl is not locale-aware)."""
+        return self.url + self.reverse_subpage(name, args=args, kwargs=kwargs)
+
+
+class EventPage(RoutablePageMixin, BasePage):
+    """One event, single or repeating; its facts live on the schedule owner (see module doc)."""
+
+    summary = models.TextField(
+        _("summary"), help_text=_("One or two sentences shown in the calendar and in feeds.")
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("description"), blank=True)
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("picture"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    image_alt = models.CharField(_("picture description"), max_length=200, blank=True)
+    category = models.ForeignKey(
+        EventCategory,
+        verbose_name=_("category"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    audience = models.CharField(
+        _("who it is for"), max_length=20, choices=AUDIENCE_CHOICES, default="everyone"
+    )
+    languages = LanguageListField(
+        _("languages used at the event"), help_text=_("Tick every language people can use there.")
+    )
+    is_free = models.BooleanField(_("free"), default=True)
+    price = models.CharField(
+        _("price"), max_length=120, blank=True, help_text=_("e.g. “¥30, dinner included”.")
+    )
+    registration_url = models.URLField(_("registration link"), blank=True)
+    capacity = models.PositiveIntegerField(
+        _("places"), null=True, blank=True, help_text=_("Leave empty if there is no limit.")
+    )
+    is_full = models.BooleanField(_("fully booked"), default=False)
+    venue = models.ForeignKey(
+        "services.PublicSpacePage",
+        verbose_name=_("venue"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("A public space of the community. Or write an address below."),
+    )
+    venue_address = models.TextField(_("other address"), blank=True)
+    online_url = models.URLField(_("online link"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=STATUS_CHOICES, default=STATUS_SCHEDULED
+    )
+
+    start_date = models.DateField(_("date"), default=default_start_date)
+    start_time = models.TimeField(_("starts at"), null=True, blank=True)
+    end_date = models.DateField(
+        _("last day"), null=True, blank=True, help_text=_("Only for events over several days.")
+    )
+    end_time = models.TimeField(_("ends at"), null=True, blank=True)
+    all_day = models.BooleanField(_("all day"), default=False)
+    timezone = models.CharField(
+        _("time zone"), max_length=64, choices=TIMEZONE_CHOICES, default=settings.TIME_ZONE
+    )
+    repeat = models.CharField(_("repeats"), max_length=10, choices=REPEAT_CHOICES, blank=True)
+    repeat_interval = models.PositiveSmallIntegerField(
+        _("every"), default=1, help_text=_("1 = every week/month, 2 = every other one …")
+    )
+    repeat_weekdays = WeekdaysField(_("on these weekdays (weekly)"))
+    repeat_monthly_by = models.CharField(
+        _("monthly on"), max_length=10, choices=MONTHLY_BY_CHOICES, default=sched.BY_DATE
+    )
+    repeat_until = models.DateField(_("until"), null=True, blank=True)
+    repeat_count = models.PositiveSmallIntegerField(_("or this many times"), null=True, blank=True)
+
+    # Text is translated; every fact is synchronised (and read from the schedule owner anyway).
+    override_translatable_fields = [
+        *BasePage.override_translatable_fields,
+        *(SynchronizedField(name) for name in SHARED_FIELDS if name != "category"),
+    ]
+
+    template = "events/event_page.html"
+    base_form_class = EventPageForm
+    parent_page_types = ["events.EventIndexPage"]
+    subpage_types = []
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("start_date"),
+    ]
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Picture")),
+        FieldPanel("body"),
+    ]
+    schedule_panels = [
+        HelpPanel(
+            content=_(
+                "The date, time, place and status are shared by every language. Change them "
+                "on the page in the language the event was first written in; translations follow "
+                "as soon as you publish."
+            )
+        ),
+        FieldRowPanel([FieldPanel("start_date"), FieldPanel("start_time"), FieldPanel("end_time")]),
+        FieldRowPanel([FieldPanel("all_day"), FieldPanel("end_date")]),
+        FieldPanel("timezone"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("repeat"), FieldPanel("repeat_interval")]),
+                FieldPanel("repeat_weekdays"),
+                FieldPanel("repeat_monthly_by"),
+                FieldRowPanel([FieldPanel("repeat_until"), FieldPanel("repeat_count")]),
+            ],
+            heading=_("Repeating"),
+        ),
+        InlinePanel(
+            "date_changes",
+            heading=_("Cancelled or moved dates"),
+            label=_("Change to one date"),
+            help_text=_("To cancel or move a single date of a repeating event."),
+        ),
+        FieldPanel("status"),
+    ]
+    details_panels = [
+        FieldPanel("category"),
+        MultiFieldPanel(
+            [FieldPanel("venue"), FieldPanel("venue_address"), FieldPanel("online_url")],
+            heading=_("Where"),
+        ),
+        InlinePanel("organisers", heading=_("Organisers"), label=_("Organiser")),
+        FieldRowPanel([FieldPanel("audience"), FieldPanel("languages")]),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("is_free"), FieldPanel("price")]),
+                FieldPanel("registration_url"),
+                FieldRowPanel([FieldPanel("capacity"), FieldPanel("is_full")]),
+            ],
+            heading=_("Price and registration"),
+        ),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(schedule_panels, heading=_("Date and time")),
+            ObjectList(details_panels, heading=_("Details")),
+            ObjectList(BasePage.promote_panels, heading=_("Promote")),
+            ObjectList(BasePage.settings_panels, heading=_("Settings")),
+        ]
+    )
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+
+    # Schedule owner ---------------------------------------------------------------------
+
+    @cached_property
+    def schedule_owner(self):
+        """The original page of this translation group; its facts are the event's facts."""
+        if not self.translation_key:
+            return self
+        owner = (
+            EventPage.objects.filter(translation_key=self.translation_key)
+            .select_related("category", "venue", "image")
+            .order_by("pk")
+            .first()
+        )
+        return owner or self
+
+    @property
+    def is_schedule_owner(self):
+        return self.schedule_owner.pk == self.pk
+
+    def clean(self):
+        super().clean()
+        if self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("The event cannot end before it starts.")})
+
+    def to_schedule(self, changes=None):
+        """This page's own schedule fields as an events.schedule.Schedule."""
+        start_time = datetime.time(0, 0) if self.all_day else (self.start_time or datetime.time(0))
+        start = datetime.datetime.combine(self.start_date, start_time)
+        last_day = self.end_date or self.start_date
+        if self.all_day:
+            end = datetime.datetime.combine(last_day, datetime.time(0, 0))
+        else:
+            end_time = self.end_time or start_time
+            end = datetime.datetime.combine(last_day, end_time)
+            if end < start:  # e.g. 22:00–01:00
+                end += datetime.timedelta(days=1)
+        rule = None
+        if self.repeat:
+            weekdays = tuple(int(d) for d in (self.repeat_weekdays or "").split(",") if d.isdigit())
+            rule = sched.Rule(
+                frequency=self.repeat,
+                interval=self.repeat_interval or 1,
+                weekdays=weekdays,
+                monthly_by=self.repeat_monthly_by,
+                until=self.repeat_until,
+                count=self.repeat_count,
+            )
+        if changes is None:
+            changes = {c.date: c.to_change(self) for c in self.date_changes.all()}
+        return sched.Schedule(
+            start=start,
+            end=end,
+            timezone=self.timezone or settings.TIME_ZONE,
+            all_day=self.all_day,
+            rule=rule,
+            changes=changes,
+        )
+
+    @path("ics/", name="ics")
+    def ics_view(self, request):
+        from events import views
+
+        return views.event_ics(request, self)
+
+    def get_context(self, request, *args, **kwargs):
+        from events import views
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(views.event_context(request, self))
+        return context
+
+
+class EventOrganiser(Orderable):
+    """A partner organising the event: a shared fact, synchronised to every translation."""
+
+    page = ParentalKey(EventPage, related_name="organisers", on_delete=models.CASCADE)
+    partner = models.ForeignKey(
+        "services.PartnerPage",
+        verbose_name=_("partner"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    panels = [FieldPanel("partner")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("organiser")
+
+
+ACTION_CANCEL, ACTION_MOVE = "cancel", "move"
+
+
+class EventDateChange(Orderable):
+    """One date of a repeating event cancelled, or moved to another time or venue."""
+
+    page = ParentalKey(EventPage, related_name="date_changes", on_delete=models.CASCADE)
+    date = models.DateField(_("date it was planned for"))
+    action = models.CharField(
+        _("what happens"),
+        max_length=10,
+        choices=[(ACTION_CANCEL, _("Cancelled")), (ACTION_MOVE, _("Moved"))],
+        default=ACTION_CANCEL,
+    )
+    new_date = models.DateField(_("new date"), null=True, blank=True)
+    new_start_time = models.TimeField(_("new start time"), null=True, blank=True)
+    new_end_time = models.TimeField(_("new end time"), null=True, blank=True)
+    new_venue = models.ForeignKey(
+        "services.PublicSpacePage",
+        verbose_name=_("new venue"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("date"), FieldPanel("action")]),
+        FieldRowPanel(
+            [FieldPanel("new_date"), FieldPanel("new_start_time"), FieldPanel("new_end_time")]
+        ),
+        FieldPanel("new_venue"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("change to one date")
+        verbose_name_plural = _("changes to single dates")
+
+    def to_change(self, event):
+        if self.action == ACTION_CANCEL:
+            return sched.Change(cancelled=True)
+        start_time = self.new_start_time or event.start_time or datetime.time(0)
+        start = datetime.datetime.combine(self.new_date or self.date, start_time)
+        end = None
+        if self.new_end_time:
+            end = datetime.datetime.combine(start.date(), self.new_end_time)
+        elif event.start_time and event.end_time:
+            planned = datetime.datetime.combine(self.date, event.start_time)
+            end = start + (datetime.datetime.combine(self.date, event.end_time) - planned)
+        return sched.Change(start=start, end=end, venue_id=self.new_venue_id)
+
+
+class OccurrenceQuerySet(models.QuerySet):
+    def between(self, start, end):
+        """Occurrences overlapping [start, end): one indexed range query."""
+        return self.filter(start__lt=end, end__gt=start)
+
+    def visible(self):
+        return self.filter(cancelled=False)
+
+
+class Occurrence(models.Model):
+    """One materialised date of an event, shared by every locale of its translation group."""
+
+    event = models.ForeignKey(EventPage, on_delete=models.CASCADE, related_name="occurrences")
+    translation_key = models.UUIDField(db_index=True)
+    start = models.DateTimeField()
+    end = models.DateTimeField()
+    original_start = models.DateTimeField()
+    all_day = models.BooleanField(default=False)
+    cancelled = models.BooleanField(default=False)
+    moved = models.BooleanField(default=False)
+    venue = models.ForeignKey(
+        "services.PublicSpacePage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    objects = OccurrenceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["start"]
+        indexes = [
+            models.Index(fields=["start", "end"], name="occurrence_range"),
+            models.Index(fields=["end"], name="occurrence_end"),
+        ]
+
+    def __str__(self):
+        return f"{self.event_id} @ {self.start:%Y-%m-%d %H:%M}"

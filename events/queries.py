@@ -1,0 +1,219 @@
+"""The calendar's querysets, built in one place.
+
+Every listing is one indexed range query on Occurrence (joined to the schedule
+owner for its facts and filters), then one query each for the visitor's-locale
+pages, categories and venues of the rows shown. A page of 10 rows and a page
+of 1,000 cost the same number of queries.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Exists, OuterRef
+
+from events.models import AUDIENCE_CHOICES, EventCategory, EventOrganiser, EventPage, Occurrence
+from services.models import LANGUAGE_LABELS, PartnerPage, PublicSpacePage
+from services.queries import in_locale
+
+
+class BadFilter(ValueError):
+    """A filter value that names nothing: the view answers 400."""
+
+
+@dataclass(frozen=True)
+class Filters:
+    category: str = ""
+    venue: str = ""
+    organiser: str = ""
+    audience: str = ""
+    language: str = ""
+    free: bool = False
+
+    NAMES = ("category", "venue", "organiser", "audience", "language", "free")
+
+    @classmethod
+    def from_query(cls, query, locale):
+        """Validated filters from request.GET; unknown values raise BadFilter."""
+        values = {}
+        for name in cls.NAMES:
+            raw = query.get(name, "")
+            if len(raw) > 100:
+                raise BadFilter(name)
+            values[name] = raw.strip()
+        options = filter_options(locale)
+        for name in ("category", "venue", "organiser", "audience", "language"):
+            if values[name] and values[name] not in {slug for slug, _ in options[name]}:
+                raise BadFilter(name)
+        if values["free"] not in ("", "1", "on", "true"):
+            raise BadFilter("free")
+        values["free"] = bool(values["free"])
+        return cls(**values)
+
+    @property
+    def active(self):
+        return any(getattr(self, name) for name in self.NAMES)
+
+    def as_query(self):
+        """The filters as URL query items (for links that keep them)."""
+        items = [(n, getattr(self, n)) for n in self.NAMES[:-1] if getattr(self, n)]
+        if self.free:
+            items.append(("free", "1"))
+        return items
+
+    def apply(self, occurrences):
+        if self.category:
+            occurrences = occurrences.filter(event__category__slug=self.category)
+        if self.venue:
+            occurrences = occurrences.filter(venue__slug=self.venue)
+        if self.organiser:
+            occurrences = occurrences.filter(
+                Exists(
+                    EventOrganiser.objects.filter(
+                        page_id=OuterRef("event_id"), partner__slug=self.organiser
+                    )
+                )
+            )
+        if self.audience:
+            occurrences = occurrences.filter(event__audience=self.audience)
+        if self.language:
+            occurrences = occurrences.filter(event__languages__contains=f",{self.language},")
+        if self.free:
+            occurrences = occurrences.filter(event__is_free=True)
+        return occurrences
+
+
+def filter_options(locale):
+    """The choices each filter offers, labelled in the visitor's locale (3 queries)."""
+    categories = [
+        (c.slug, c.name) for c in EventCategory.objects.filter(locale=locale).order_by("sort_order")
+    ]
+    venues = [
+        (p.slug, p.title)
+        for p in PublicSpacePage.objects.live().filter(locale=locale).order_by("sort_key")
+    ]
+    organisers = [
+        (p.slug, p.title)
+        for p in PartnerPage.objects.live().filter(locale=locale).order_by("sort_key")
+    ]
+    return {
+        "category": categories,
+        "venue": venues,
+        "organiser": organisers,
+        "audience": [(code, str(label)) for code, label in AUDIENCE_CHOICES],
+        "language": [(code, str(label)) for code, label in LANGUAGE_LABELS.items()],
+    }
+
+
+def occurrences_in(locale, start, end, filters=None, include_cancelled=False):
+    """Occurrences overlapping [start, end) of events published in `locale`, in start order."""
+    occurrences = (
+        Occurrence.objects.between(start, end)
+        .filter(
+            translation_key__in=EventPage.objects.live()
+            .filter(locale=locale)
+            .values("translation_key")
+        )
+        # The events themselves are loaded once per listing by `entries`, not per row:
+        # building a page object for every occurrence is most of the cost of a busy month.
+        .order_by("start", "pk")
+    )
+    if not include_cancelled:
+        occurrences = occurrences.visible()
+    if filters is not None:
+        occurrences = filters.apply(occurrences)
+    return occurrences
+
+
+@dataclass
+class Entry:
+    """One row of a listing: the occurrence with its event, category and venue in the locale."""
+
+    occurrence: Occurrence
+    page: EventPage  # the visitor's-locale translation (title, summary, URL)
+    owner: EventPage  # the facts
+    category: EventCategory | None
+    venue: PublicSpacePage | None
+
+    @property
+    def status(self):
+        return self.owner.status
+
+
+def entries(occurrences, locale):
+    """Entries for already-fetched occurrences: five queries whatever their number."""
+    occurrences = list(occurrences)
+    owners = {
+        event.pk: event
+        for event in EventPage.objects.filter(pk__in={o.event_id for o in occurrences})
+        .select_related("category")
+        .defer("body")
+    }
+    for o in occurrences:
+        o.event = owners[o.event_id]
+    keys = {o.translation_key for o in occurrences}
+    pages = {
+        page.translation_key: page
+        for page in EventPage.objects.live()
+        .filter(translation_key__in=keys, locale=locale)
+        .defer("body")
+    }
+    category_keys = {o.event.category.translation_key for o in occurrences if o.event.category}
+    categories = {
+        c.translation_key: c
+        for c in EventCategory.objects.filter(locale=locale, translation_key__in=category_keys)
+    }
+    venue_ids = {o.venue_id for o in occurrences if o.venue_id}
+    venue_keys = dict(
+        PublicSpacePage.objects.filter(pk__in=venue_ids).values_list("pk", "translation_key")
+    )
+    venues = in_locale(PublicSpacePage, set(venue_keys.values()), locale)
+    result = []
+    for o in occurrences:
+        page = pages.get(o.translation_key)
+        if page is None:
+            continue
+        category = o.event.category
+        result.append(
+            Entry(
+                occurrence=o,
+                page=page,
+                owner=o.event,
+                category=categories.get(category.translation_key, category) if category else None,
+                venue=venues.get(venue_keys.get(o.venue_id)) if o.venue_id else None,
+            )
+        )
+    return result
+
+
+def upcoming_entries(locale, limit=6, days=90, **lookups):
+    """The next `limit` events (one row each, their next date) in `locale`.
+
+    `lookups` narrow the occurrences, e.g. ``venue__translation_key=...``.
+    Constant queries: one for occurrences plus those of `entries`.
+    """
+    from django.utils import timezone
+
+    now = timezone.now()
+    occurrences = occurrences_in(locale, now, now + datetime.timedelta(days=days)).filter(**lookups)
+    seen, picked = set(), []
+    for occurrence in occurrences[: limit * 8]:
+        if occurrence.translation_key not in seen:
+            seen.add(occurrence.translation_key)
+            picked.append(occurrence)
+        if len(picked) == limit:
+            break
+    return entries(picked, locale)
+
+
+def upcoming_at_venue(space, limit=6):
+    """Upcoming events held at a public space (any locale's page of it)."""
+    return upcoming_entries(space.locale, limit, venue__translation_key=space.translation_key)
+
+
+def upcoming_by_organiser(partner, limit=6):
+    """Upcoming events a partner organises."""
+    return upcoming_entries(
+        partner.locale,
+        limit,
+        event__organisers__partner__translation_key=partner.translation_key,
+    )

@@ -1,0 +1,107 @@
+"""Date, time and recurrence formatting for event templates, in the visitor's locale."""
+
+from zoneinfo import ZoneInfo
+
+from django import template
+from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from events import dates
+
+register = template.Library()
+
+
+def _local(value):
+    if hasattr(value, "tzinfo") and value.tzinfo is not None:
+        return timezone.localtime(value, ZoneInfo(settings.TIME_ZONE))
+    return value
+
+
+@register.filter
+def day_label(value):
+    return dates.day_label(_local(value)) if value else ""
+
+
+@register.filter
+def long_day(value):
+    return dates.long_day(_local(value)) if value else ""
+
+
+@register.filter
+def time_label(value):
+    return dates.time_label(_local(value)) if value else ""
+
+
+@register.filter
+def iso(value):
+    return _local(value).isoformat() if value else ""
+
+
+@register.filter
+def last_day(occurrence):
+    """The last day an all-day occurrence covers (its end is exclusive)."""
+    import datetime
+
+    return (_local(occurrence.end) - datetime.timedelta(seconds=1)).date()
+
+
+@register.filter
+def spans_days(occurrence):
+    return _local(occurrence.start).date() != last_day(occurrence)
+
+
+@register.simple_tag
+def when_text(occurrence):
+    """ "19:00–21:00", "All day", or a span over several days."""
+    start, end = _local(occurrence.start), _local(occurrence.end)
+    if occurrence.all_day:
+        last = last_day(occurrence)
+        if last != start.date():
+            return f"{dates.day_label(start)} – {dates.day_label(last)}"
+        return _("All day")
+    if start.date() != end.date():
+        return (
+            f"{dates.day_label(start)} {dates.time_label(start)} – "
+            f"{dates.day_label(end)} {dates.time_label(end)}"
+        )
+    return f"{dates.time_label(start)}–{dates.time_label(end)}"
+
+
+@register.simple_tag
+def repeat_text(owner):
+    """How an event repeats, in words: "Every week on Saturday", "Every 2 months"."""
+    if not owner.repeat:
+        return ""
+    n = owner.repeat_interval or 1
+    if owner.repeat == "daily":
+        text = _("Every day") if n == 1 else _("Every %(n)s days") % {"n": n}
+    elif owner.repeat == "weekly":
+        import datetime
+
+        monday = datetime.date(2024, 1, 1)
+        days = [int(d) for d in (owner.repeat_weekdays or "").split(",") if d.isdigit()] or [
+            owner.start_date.weekday()
+        ]
+        names = ", ".join(
+            dates.weekday_long(monday + datetime.timedelta(days=d)) for d in sorted(days)
+        )
+        if n == 1:
+            text = _("Every week on %(days)s") % {"days": names}
+        else:
+            text = _("Every %(n)s weeks on %(days)s") % {"n": n, "days": names}
+    else:
+        text = _("Every month") if n == 1 else _("Every %(n)s months") % {"n": n}
+    if owner.repeat_until:
+        text += " " + _("until %(date)s") % {"date": dates.long_day(owner.repeat_until)}
+    elif owner.repeat_count:
+        text += " " + ngettext("(%(n)s time)", "(%(n)s times)", owner.repeat_count) % {
+            "n": owner.repeat_count
+        }
+    return text
+
+
+@register.filter
+def with_query(url, query):
+    return f"{url}?{query}" if query else url

@@ -1,0 +1,431 @@
+"""Calendar views of EventIndexPage and the context of EventPage.
+
+All views work without JavaScript: periods and filters live in the URL, so a
+view can be shared. Nonsense in the URL (month 13, page "abc", an unknown
+category) gets a 400 page in the visitor's language or the nearest sensible
+view, never a server error.
+"""
+
+import calendar
+import datetime
+from urllib.parse import urlencode
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from events import dates
+from events.models import Occurrence
+from events.queries import BadFilter, Filters, entries, filter_options, occurrences_in
+from home.languages import with_suffix
+from home.links import absolute_url
+
+PAGE_SIZE = 20
+MONTH_CELL_LIMIT = 4  # events shown in a day of the month grid; the rest via "N more"
+MIN_YEAR, MAX_YEAR = 2000, 2100
+
+
+def site_zone():
+    return ZoneInfo(settings.TIME_ZONE)
+
+
+def local_today():
+    return timezone.localtime(timezone.now(), site_zone()).date()
+
+
+def day_start(day):
+    return datetime.datetime.combine(day, datetime.time(0), site_zone())
+
+
+def bad_request(request, index, message):
+    context = index.get_context(request)
+    context.update({"message": message, "calendar_url": index.url})
+    return TemplateResponse(request, "events/bad_request.html", context, status=400)
+
+
+def _calendar_context(request, index, view, filters, title):
+    context = index.get_context(request)
+    suffix = request.path[len(index.url) :] if request.path.startswith(index.url) else ""
+    query = request.GET.urlencode()
+    context["language_links"] = with_suffix(
+        context["language_links"], suffix + (f"?{query}" if query else "")
+    )
+    query = urlencode(filters.as_query())
+    context.update(
+        {
+            "view": view,
+            "filters": filters,
+            "filter_query": query,
+            "filter_options": filter_options(index.locale),
+            "view_title": title,
+            "links": {
+                "upcoming": index.url,
+                "today": index.sub_url("today_view"),
+                "weekend": index.sub_url("weekend_view"),
+                "month": index.sub_url("month_view"),
+                "week": index.sub_url("week_view"),
+            },
+        }
+    )
+    return context
+
+
+def _filters(request, index):
+    return Filters.from_query(request.GET, index.locale)
+
+
+def limit_per_day(occurrences, per_day):
+    """At most `per_day` occurrences a day, and {date: how many were left out}."""
+    if per_day is None:
+        return list(occurrences), {}
+    kept, counts, more = [], {}, {}
+    for occurrence in occurrences:
+        day = timezone.localtime(occurrence.start, site_zone()).date()
+        counts[day] = counts.get(day, 0) + 1
+        if counts[day] <= per_day:
+            kept.append(occurrence)
+        else:
+            more[day] = counts[day] - per_day
+    return kept, more
+
+
+def group_by_day(rows):
+    """[(date, [entries])] in order, by the occurrence's local start date."""
+    days = {}
+    for row in rows:
+        local = timezone.localtime(row.occurrence.start, site_zone()).date()
+        days.setdefault(local, []).append(row)
+    return [(day, days[day]) for day in sorted(days)]
+
+
+def upcoming(request, index):
+    try:
+        filters = _filters(request, index)
+    except BadFilter:
+        return bad_request(request, index, _("That filter does not match anything we know."))
+    now = timezone.now()
+    occurrences = occurrences_in(index.locale, now, now + datetime.timedelta(days=366), filters)
+    paginator = Paginator(occurrences, PAGE_SIZE)
+    raw_page = request.GET.get("page", "1")
+    number = int(raw_page) if raw_page.isdigit() and len(raw_page) < 7 else 1
+    page = paginator.get_page(number)
+    rows = entries(page.object_list, index.locale)
+    context = _calendar_context(request, index, "upcoming", filters, _("Upcoming events"))
+    context.update({"page_obj": page, "days": group_by_day(rows), "paginator": paginator})
+    return TemplateResponse(request, "events/event_index_page.html", context)
+
+
+def _range_view(request, index, view, first, last, title, extra=None, per_day=None):
+    try:
+        filters = _filters(request, index)
+    except BadFilter:
+        return bad_request(request, index, _("That filter does not match anything we know."))
+    occurrences = occurrences_in(
+        index.locale, day_start(first), day_start(last + datetime.timedelta(days=1)), filters
+    )
+    occurrences, more = limit_per_day(occurrences, per_day)
+    rows = entries(occurrences, index.locale)
+    context = _calendar_context(request, index, view, filters, title)
+    context.update({"days": group_by_day(rows), "first": first, "last": last, "more": more})
+    context.update(extra or {})
+    return TemplateResponse(request, "events/event_index_page.html", context)
+
+
+def today(request, index):
+    day = local_today()
+    return _range_view(request, index, "today", day, day, _("Today"))
+
+
+def weekend(request, index):
+    day = local_today()
+    if day.weekday() == 6:  # Sunday: the weekend is today
+        saturday = day - datetime.timedelta(days=1)
+        first = day
+    else:
+        saturday = day + datetime.timedelta(days=(5 - day.weekday()) % 7)
+        first = max(day, saturday)
+    return _range_view(
+        request, index, "weekend", first, saturday + datetime.timedelta(days=1), _("This weekend")
+    )
+
+
+def month(request, index, year=None, month=None):
+    if year is None:
+        today_ = local_today()
+        year, month = today_.year, today_.month
+    year, month = int(year), int(month)
+    if not (MIN_YEAR <= year <= MAX_YEAR and 1 <= month <= 12):
+        return bad_request(request, index, _("There is no such month in our calendar."))
+    first_of_month = datetime.date(year, month, 1)
+    weeks = calendar.Calendar(firstweekday=0).monthdatescalendar(year, month)
+    grid_first, grid_last = weeks[0][0], weeks[-1][-1]
+    previous_month = first_of_month - datetime.timedelta(days=1)
+    next_month = first_of_month + datetime.timedelta(days=32)
+    response = _range_view(
+        request,
+        index,
+        "month",
+        grid_first,
+        grid_last,
+        dates.month_label(first_of_month),
+        {
+            "month_first": first_of_month,
+            "previous_url": index.sub_url("month_view", previous_month.year, previous_month.month)
+            if previous_month.year >= MIN_YEAR
+            else "",
+            "next_url": index.sub_url("month_view", next_month.year, next_month.month)
+            if next_month.year <= MAX_YEAR
+            else "",
+        },
+        per_day=MONTH_CELL_LIMIT,
+    )
+    if response.status_code == 200:
+        by_day = dict(response.context_data["days"])
+        more = response.context_data["more"]
+        response.context_data["weeks"] = [
+            [
+                {
+                    "date": day,
+                    "in_month": day.month == month,
+                    "today": day == local_today(),
+                    "rows": by_day.get(day, []),
+                    "more": more.get(day, 0),
+                    "week_url": index.sub_url("week_view", *day.isocalendar()[:2]),
+                }
+                for day in week
+            ]
+            for week in weeks
+        ]
+        response.context_data["weekday_names"] = [
+            (dates.weekday_short(d), dates.weekday_long(d)) for d in weeks[0]
+        ]
+    return response
+
+
+def week(request, index, year=None, week=None):
+    if year is None:
+        year, week, _weekday = local_today().isocalendar()
+    year, week = int(year), int(week)
+    try:
+        monday = datetime.date.fromisocalendar(year, week, 1)
+    except ValueError:
+        return bad_request(request, index, _("There is no such week in our calendar."))
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        return bad_request(request, index, _("There is no such week in our calendar."))
+    sunday = monday + datetime.timedelta(days=6)
+    previous_week = (monday - datetime.timedelta(days=7)).isocalendar()
+    next_week = (monday + datetime.timedelta(days=7)).isocalendar()
+    title = f"{dates.day_label(monday)} – {dates.day_label(sunday)}"
+    response = _range_view(
+        request,
+        index,
+        "week",
+        monday,
+        sunday,
+        title,
+        {
+            "previous_url": index.sub_url("week_view", previous_week[0], previous_week[1]),
+            "next_url": index.sub_url("week_view", next_week[0], next_week[1]),
+        },
+    )
+    if response.status_code == 200:
+        by_day = dict(response.context_data["days"])
+        response.context_data["week_days"] = [
+            (
+                monday + datetime.timedelta(days=n),
+                by_day.get(monday + datetime.timedelta(days=n), []),
+            )
+            for n in range(7)
+        ]
+    return response
+
+
+# Event page --------------------------------------------------------------------------------
+
+
+def event_context(request, page):
+    """What the event page shows: facts from the schedule owner, in the page's locale."""
+    from services.models import LANGUAGE_LABELS, PartnerPage, PublicSpacePage
+    from services.queries import in_locale
+
+    owner = page.schedule_owner
+    locale = page.locale
+    now = timezone.now()
+    upcoming_rows = list(
+        Occurrence.objects.filter(translation_key=page.translation_key, end__gt=now)
+        .select_related("venue")
+        .order_by("start")[:24]
+    )
+    venue_keys = {o.venue.translation_key for o in upcoming_rows if o.venue}
+    if owner.venue:
+        venue_keys.add(owner.venue.translation_key)
+    venues = in_locale(PublicSpacePage, venue_keys, locale)
+    organiser_pages = [o.partner for o in owner.organisers.select_related("partner")]
+    organisers_local = in_locale(PartnerPage, {p.translation_key for p in organiser_pages}, locale)
+    category = owner.category
+    if category is not None and category.locale_id != locale.pk:
+        category = (
+            type(category)
+            .objects.filter(translation_key=category.translation_key, locale=locale)
+            .first()
+            or category
+        )
+    venue = venues.get(owner.venue.translation_key, owner.venue) if owner.venue else None
+    next_occurrence = next((o for o in upcoming_rows if not o.cancelled), None)
+    related = []
+    if owner.category_id:
+        related_occurrences = (
+            occurrences_in(locale, now, now + datetime.timedelta(days=120))
+            .filter(event__category_id=owner.category_id)
+            .exclude(translation_key=page.translation_key)
+        )
+        seen, picked = set(), []
+        for o in related_occurrences[:30]:
+            if o.translation_key not in seen:
+                seen.add(o.translation_key)
+                picked.append(o)
+            if len(picked) == 3:
+                break
+        related = entries(picked, locale)
+    organisers = [organisers_local.get(p.translation_key, p) for p in organiser_pages]
+    return {
+        "owner": owner,
+        "category": category,
+        "venue": venue,
+        "organisers": organisers,
+        "upcoming_dates": [
+            {
+                "occurrence": o,
+                "venue": venues.get(o.venue.translation_key, o.venue) if o.venue else None,
+            }
+            for o in upcoming_rows
+        ],
+        "next_occurrence": next_occurrence,
+        "google_calendar_url": google_calendar_url(request, page, owner, next_occurrence),
+        "related": related,
+        "structured_data": event_structured_data(
+            request, page, owner, venue, organisers, next_occurrence
+        ),
+        "calendar_index": page.get_parent(),
+        "language_names": [str(LANGUAGE_LABELS.get(code, code)) for code in owner.languages],
+    }
+
+
+def google_calendar_url(request, page, owner, occurrence):
+    if occurrence is None:
+        return ""
+    if occurrence.all_day:
+        zone = ZoneInfo(owner.timezone)
+        first = timezone.localtime(occurrence.start, zone).date()
+        last = timezone.localtime(occurrence.end, zone).date()
+        span = f"{first:%Y%m%d}/{last:%Y%m%d}"
+    else:
+        utc = datetime.UTC
+        span = (
+            f"{occurrence.start.astimezone(utc):%Y%m%dT%H%M%SZ}/"
+            f"{occurrence.end.astimezone(utc):%Y%m%dT%H%M%SZ}"
+        )
+    params = {
+        "action": "TEMPLATE",
+        "text": page.title,
+        "dates": span,
+        "details": f"{page.summary}\n\n{absolute_url(request, page)}",
+        "ctz": owner.timezone,
+    }
+    location = owner.venue.address if owner.venue else page.venue_address
+    if location:
+        params["location"] = location
+    return "https://calendar.google.com/calendar/render?" + urlencode(params)
+
+
+SCHEMA_STATUS = {
+    "scheduled": "https://schema.org/EventScheduled",
+    "cancelled": "https://schema.org/EventCancelled",
+    "postponed": "https://schema.org/EventPostponed",
+    "moved_online": "https://schema.org/EventMovedOnline",
+}
+LANGUAGE_TAGS = {"zh": "zh-Hans"}
+
+
+def event_structured_data(request, page, owner, venue, organisers, occurrence):
+    from services.structured_data import script_tag
+
+    if owner.status == "moved_online" or (
+        owner.online_url and not (owner.venue or page.venue_address)
+    ):
+        mode = "https://schema.org/OnlineEventAttendanceMode"
+    elif owner.online_url:
+        mode = "https://schema.org/MixedEventAttendanceMode"
+    else:
+        mode = "https://schema.org/OfflineEventAttendanceMode"
+    locations = []
+    if venue is not None:
+        place = {"@type": "Place", "name": venue.title, "address": venue.address}
+        if venue.has_point:
+            place["geo"] = {
+                "@type": "GeoCoordinates",
+                "latitude": float(venue.latitude),
+                "longitude": float(venue.longitude),
+            }
+        locations.append(place)
+    elif page.venue_address:
+        locations.append(
+            {"@type": "Place", "name": page.venue_address, "address": page.venue_address}
+        )
+    if owner.online_url:
+        locations.append({"@type": "VirtualLocation", "url": owner.online_url})
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": page.title,
+        "description": page.summary,
+        "url": absolute_url(request, page),
+        "eventStatus": SCHEMA_STATUS.get(owner.status, SCHEMA_STATUS["scheduled"]),
+        "eventAttendanceMode": mode,
+        "inLanguage": [LANGUAGE_TAGS.get(code, code) for code in owner.languages],
+        "organizer": [
+            {"@type": "Organization", "name": partner.title, "url": absolute_url(request, partner)}
+            for partner in organisers
+        ],
+        "offers": {
+            "@type": "Offer",
+            "price": "0" if owner.is_free else "",
+            "priceCurrency": "CNY",
+            "description": owner.price or "",
+            "url": owner.registration_url or absolute_url(request, page),
+            "availability": "https://schema.org/SoldOut"
+            if owner.is_full
+            else "https://schema.org/InStock",
+        },
+    }
+    if occurrence is not None:
+        zone = ZoneInfo(owner.timezone)
+        if occurrence.all_day:
+            data["startDate"] = timezone.localtime(occurrence.start, zone).date().isoformat()
+            data["endDate"] = (
+                timezone.localtime(occurrence.end, zone).date() - datetime.timedelta(days=1)
+            ).isoformat()
+        else:
+            data["startDate"] = timezone.localtime(occurrence.start, zone).isoformat()
+            data["endDate"] = timezone.localtime(occurrence.end, zone).isoformat()
+    if locations:
+        data["location"] = locations[0] if len(locations) == 1 else locations
+    if owner.image:
+        data["image"] = request.build_absolute_uri(owner.image.get_rendition("fill-1200x675").url)
+    return script_tag({k: v for k, v in data.items() if v not in ("", [], None)})
+
+
+def event_ics(request, page):
+    """This event as an iCalendar file (issue 5 builds the full feeds on the same code)."""
+    from events.ical import event_calendar
+
+    if not page.live:
+        raise Http404
+    body = event_calendar(request, page)
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{page.slug}.ics"'
+    return response

@@ -1,0 +1,19 @@
+"""Admin wiring for events: the category snippet."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from events.models import EventCategory
+
+
+class EventCategoryViewSet(SnippetViewSet):
+    model = EventCategory
+    icon = "tag"
+    menu_label = _("Event categories")
+    add_to_admin_menu = True
+    menu_order = 290
+    list_display = ["name", "slug", "locale"]
+
+
+register_snippet(EventCategoryViewSet)

@@ -1,0 +1,52 @@
+"""The header navigation and footer contact details for the active locale.
+
+Both are translatable snippets. A locale without its own copy falls back to the
+default locale's, so a half-translated site still has a header and footer.
+"""
+
+from django.conf import settings
+from django.utils.translation import get_language
+from wagtail.models import Page
+
+
+def _for_active_locale(model):
+    rows = {
+        obj.locale.language_code: obj
+        for obj in model.objects.select_related("locale").order_by("pk")
+    }
+    return rows.get(get_language()) or rows.get(settings.LANGUAGE_CODE)
+
+
+def navigation_for_request(request):
+    """[(label, url, is_current)] for the header, with page links in the visitor's locale."""
+    from home.models import NavigationMenu
+
+    menu = _for_active_locale(NavigationMenu)
+    if menu is None:
+        return []
+    links = [block.value for block in menu.items]
+    # One query turns every linked page into its translation in the active locale.
+    keys = [link["page"].translation_key for link in links if link["page"]]
+    localized = {
+        page.translation_key: page
+        for page in Page.objects.live().filter(
+            translation_key__in=keys, locale__language_code=get_language()
+        )
+    }
+    items = []
+    for link in links:
+        if link["page"]:
+            page = localized.get(link["page"].translation_key, link["page"])
+            url = page.get_url(request)
+        else:
+            url = link["url"]
+        if url:
+            current = request.path == url or (url.count("/") > 2 and request.path.startswith(url))
+            items.append({"label": link["label"], "url": url, "current": current})
+    return items
+
+
+def contact_details_for_request(request):
+    from home.models import ContactDetails
+
+    return _for_active_locale(ContactDetails)

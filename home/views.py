@@ -1,0 +1,58 @@
+"""Views that are not Wagtail pages: the root redirect, robots.txt, error pages."""
+
+from django.http import HttpResponse, HttpResponseRedirect
+from django.template import loader
+from django.utils import translation
+from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.views.decorators.http import require_safe
+
+from home.languages import home_language_links, negotiate_language
+
+
+@require_safe
+def root_redirect(request):
+    """`/` -> the visitor's language: remembered choice, then Accept-Language, then English."""
+    language = negotiate_language(request)
+    response = HttpResponseRedirect(f"/{language}/")
+    patch_vary_headers(response, ("Accept-Language", "Cookie"))
+    patch_cache_control(response, public=True, max_age=3600)
+    return response
+
+
+@require_safe
+def robots_txt(request):
+    sitemap_url = request.build_absolute_uri("/sitemap.xml")
+    body = "\n".join(
+        [
+            "User-agent: *",
+            "Disallow: /admin/",
+            "Disallow: /*?untranslated=",
+            "",
+            f"Sitemap: {sitemap_url}",
+            "",
+        ]
+    )
+    return HttpResponse(body, content_type="text/plain; charset=utf-8")
+
+
+def healthz(request):
+    """Load-balancer check: the process answers (no database round-trip)."""
+    return HttpResponse("ok", content_type="text/plain")
+
+
+def page_not_found(request, exception=None):
+    """A 404 in the visitor's language, with a way back to each locale's home page."""
+    template = loader.get_template("404.html")
+    context = {"language_links": home_language_links(request), "request_path": request.path}
+    return HttpResponse(template.render(context, request), status=404)
+
+
+def server_error(request):
+    """A 500 that needs no database: the language comes from the URL or the browser."""
+    language = translation.get_language_from_path(request.path_info) or negotiate_language(request)
+    with translation.override(language):
+        template = loader.get_template("500.html")
+        body = template.render(
+            {"LANGUAGE_CODE": language, "language_links": home_language_links(request)}
+        )
+    return HttpResponse(body, status=500)

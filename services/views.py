@@ -1,0 +1,93 @@
+"""How the directory's index pages answer: GET filters, pagination and the 400 page.
+
+Filters are plain GET parameters, so they work without JavaScript and can be
+shared as links. A value the site does not know gets a 400 page in the visitor's
+language, never a server error; a page number out of range shows the nearest page.
+"""
+
+from django.core.paginator import Paginator
+from django.template.response import TemplateResponse
+
+from services import collation, queries
+from services.models import LANGUAGE_CHOICES, LANGUAGE_LABELS, PARTNER_TYPE_LABELS, PARTNER_TYPES
+
+
+class BadFilter(ValueError):
+    pass
+
+
+def _choice(params, name, allowed):
+    value = params.get(name, "").strip()
+    if value and value not in allowed:
+        raise BadFilter(name)
+    return value or None
+
+
+def _paginate(request, pages):
+    return Paginator(pages, queries.PAGE_SIZE).get_page(request.GET.get("page"))
+
+
+def bad_filter(index, request, context):
+    context["index_page"] = index
+    return TemplateResponse(request, "services/bad_filter.html", context, status=400)
+
+
+def serve_service_index(index, request):
+    context = index.get_context(request)
+    by_key = queries.categories_in(index.locale)
+    slugs = {category.slug: key for key, category in by_key.items()}
+    try:
+        chosen = _choice(request.GET, "category", slugs)
+    except BadFilter:
+        return bad_filter(index, request, context)
+    page_obj = _paginate(request, queries.services(index, [slugs[chosen]] if chosen else None))
+    groups = []
+    for service in page_obj.object_list:
+        category = queries.localized_category(service.category, by_key)
+        if not groups or groups[-1][0] != category:
+            groups.append((category, []))
+        groups[-1][1].append(service)
+    context.update(
+        categories=list(by_key.values()), current_category=chosen, page_obj=page_obj, groups=groups
+    )
+    return TemplateResponse(request, index.get_template(request), context)
+
+
+def serve_partner_index(index, request):
+    context = index.get_context(request)
+    language_code = index.locale.language_code
+    letters = collation.alphabet(language_code)
+    raw_letter = request.GET.get("letter", "").strip()
+    letter = raw_letter.upper() if raw_letter.isascii() else raw_letter
+    try:
+        partner_type = _choice(request.GET, "type", PARTNER_TYPE_LABELS)
+        language = _choice(request.GET, "language", LANGUAGE_LABELS)
+        letter = _choice({"letter": letter}, "letter", letters)
+    except BadFilter:
+        return bad_filter(index, request, context)
+    filtered = queries.partners(index, partner_type, language)
+    present = queries.initials_present(filtered)
+    page_obj = _paginate(request, filtered.filter(initial=letter) if letter else filtered)
+    korean = language_code.startswith("ko")
+    context.update(
+        page_obj=page_obj,
+        partner_types=PARTNER_TYPES,
+        languages=LANGUAGE_CHOICES,
+        current_type=partner_type,
+        current_language=language,
+        current_letter=letter,
+        letters=[
+            {"letter": item, "present": item in present}
+            for item in letters
+            # Korean lists show the Latin letters only where a partner has a Latin name.
+            if not (korean and item in collation.LATIN and item not in present)
+        ],
+        filtered=bool(partner_type or language or letter),
+    )
+    return TemplateResponse(request, index.get_template(request), context)
+
+
+def serve_space_index(index, request):
+    context = index.get_context(request)
+    context["page_obj"] = _paginate(request, queries.spaces(index))
+    return TemplateResponse(request, index.get_template(request), context)

@@ -1,0 +1,67 @@
+"""Shared fixtures: locales, a published home page in three languages, translation helpers."""
+
+import io
+from types import SimpleNamespace
+
+import pytest
+from django.core.management import call_command
+from wagtail.models import Locale, Page, Site
+
+from home.models import HomePage
+
+LANGUAGE_CODES = ("zh-hans", "en", "ko")
+
+
+def pytest_configure(config):
+    # The gettext catalogues are compiled from locale/*.po with Babel, as setup does.
+    from babel.messages.frontend import CommandLineInterface
+
+    CommandLineInterface().run(["pybabel", "-q", "compile", "-d", "locale", "-D", "django"])
+
+
+@pytest.fixture
+def locales(db):
+    return {code: Locale.objects.get_or_create(language_code=code)[0] for code in LANGUAGE_CODES}
+
+
+def publish(page):
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+def translate(page, language_code, **fields):
+    """A published translation of `page` into `language_code` with `fields` set."""
+    locale = Locale.objects.get(language_code=language_code)
+    translation = page.specific.copy_for_translation(locale, copy_parents=True)
+    for name, value in fields.items():
+        setattr(translation, name, value)
+    return publish(translation)
+
+
+@pytest.fixture
+def home(locales):
+    """The Chinese home page as the default site's root, with English and Korean translations."""
+    site = Site.objects.get(is_default_site=True)
+    welcome = site.root_page
+    root = Page.get_first_root_node()
+    zh = HomePage(title="双柏国际社区", slug="home-zh", locale=locales["zh-hans"], lead="欢迎")
+    root.add_child(instance=zh)
+    publish(zh)
+    site.root_page = zh
+    site.save()
+    welcome.delete()
+    en = translate(zh, "en", title="Shuangbai International Community", lead="Welcome")
+    ko = translate(zh, "ko", title="솽바이 국제 커뮤니티", lead="환영합니다")
+    return SimpleNamespace(**{"zh": zh, "en": en, "ko": ko})
+
+
+@pytest.fixture
+def demo_site(transactional_db, django_db_serialized_rollback):
+    """The full demo site, built by `load_demo` exactly as a newcomer would.
+
+    Transactional: wagtail-localize publishes translations when the transaction
+    commits, which a plain `db` test never does.
+    """
+    call_command("load_demo", stdout=io.StringIO())
+    return Site.objects.get(is_default_site=True)
