@@ -23,10 +23,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if settings.SERVE_MEDIA and settings.MEDIA_URL.startswith("/"):
+    urlpatterns.append(path(f"{settings.MEDIA_URL[1:]}<path:path>", home_views.media, name="media"))
 
 urlpatterns += i18n_patterns(
     # Wagtail's page tree must come last: it catches every remaining path.

@@ -1,6 +1,9 @@
 """Views that are not Wagtail pages: the root redirect, robots.txt, error pages."""
 
-from django.http import HttpResponse, HttpResponseRedirect
+import mimetypes
+
+from django.core.files.storage import default_storage
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
 from django.template import loader
 from django.utils import translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
@@ -33,6 +36,22 @@ def robots_txt(request):
         ]
     )
     return HttpResponse(body, content_type="text/plain; charset=utf-8")
+
+
+@require_safe
+def media(request, path):
+    """Uploaded files and renditions straight from the default storage.
+
+    Only routed when SERVE_MEDIA is on (development, tests, a single small server);
+    production puts media on S3-style storage or behind the web server instead.
+    """
+    if ".." in path.split("/") or not default_storage.exists(path):
+        raise Http404(path)
+    content_type = mimetypes.guess_type(path)[0] or "application/octet-stream"
+    response = FileResponse(default_storage.open(path), content_type=content_type)
+    # Renditions and uploads get new names when they change.
+    patch_cache_control(response, public=True, max_age=7 * 24 * 3600)
+    return response
 
 
 def healthz(request):

@@ -3,6 +3,7 @@
 from .base import *  # noqa: F403
 
 DEBUG = False
+SERVE_MEDIA = True  # the browser tests load renditions from the in-memory storage
 SECRET_KEY = "test-only-not-secret"  # noqa: S105
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {

@@ -14,7 +14,20 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 def browser():
     from playwright.sync_api import sync_playwright
 
+    from django.db import connections
+
+    # Django keeps database connections per thread, or per context once an event loop runs,
+    # and Playwright's sync API starts one: from here on this thread gets new connection
+    # objects. Hand them the snapshot serialized_rollback restores from, or every
+    # transactional test after a flush would start from an empty database.
+    snapshots = {
+        alias: connections[alias]._test_serialized_contents
+        for alias in connections
+        if hasattr(connections[alias], "_test_serialized_contents")
+    }
     with sync_playwright() as playwright:
+        for alias, contents in snapshots.items():
+            connections[alias]._test_serialized_contents = contents
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM,
             args=[

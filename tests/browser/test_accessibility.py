@@ -1,7 +1,9 @@
 """Every page type in every locale, in Chromium at phone width: axe-core finds no WCAG 2.2 A/AA
-violations, the console stays clean and nothing overflows sideways."""
+violations, the console stays clean, nothing overflows sideways and nothing is fetched from
+another host (third-party CDNs are blocked or slow in mainland China)."""
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -43,6 +45,16 @@ def test_every_page_type_passes_axe_in_every_locale(live_server, page, demo_site
     assert AXE.exists(), "npm ci installs axe-core into node_modules"
     problems = []
     failed_requests = []
+    foreign_requests = []
+    own_host = urlsplit(live_server.url).netloc
+    page.on(
+        "request",
+        lambda r: (
+            urlsplit(r.url).scheme in ("http", "https")
+            and urlsplit(r.url).netloc != own_host
+            and foreign_requests.append(r.url)
+        ),
+    )
     page.on(
         "response",
         lambda r: (
@@ -71,4 +83,5 @@ def test_every_page_type_passes_axe_in_every_locale(live_server, page, demo_site
             errors = [e for e in page.console_errors if expected == 200 or "404" not in e]
             problems += [f"{path}: console: {error}" for error in errors]
     problems += [f"failed request: {request}" for request in failed_requests]
+    problems += [f"request to another host: {url}" for url in foreign_requests]
     assert problems == [], "\n".join(problems)

@@ -1,0 +1,79 @@
+"""A demo site served on localhost for the page-weight and screenshot scripts.
+
+The demo database and media live in BENCH_DEMO_DIR (default /tmp/youlin-bench-demo) and
+are built once with `migrate` and `load_demo`; delete the folder to rebuild them.
+"""
+
+import os
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+LANGUAGES = ("zh-hans", "en", "ko")
+# One URL per page type; {lang} is the language prefix.
+PAGE_TYPES = [
+    ("home", "/{lang}/"),
+    ("content", "/{lang}/about/"),
+    ("service index", "/{lang}/services/"),
+    ("service", "/{lang}/services/temporary-residence-registration/"),
+    ("partner index", "/{lang}/partners/"),
+    ("partner", "/{lang}/partners/muyan-coffee/"),
+    ("space index", "/{lang}/spaces/"),
+    ("space", "/{lang}/spaces/international-neighbour-service-centre/"),
+    ("calendar list", "/{lang}/events/"),
+    ("calendar month", "/{lang}/events/month/"),
+    ("calendar week", "/{lang}/events/week/"),
+    ("event", "/{lang}/events/english-salon/"),
+    ("404", "/{lang}/does-not-exist/"),
+]
+
+
+def _env(workdir):
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.dev",
+        "DATABASE_URL": f"sqlite:///{workdir}/db.sqlite3",
+        "MEDIA_ROOT": str(workdir / "media"),
+        "PYTHONWARNINGS": "ignore",
+    }
+
+
+def _manage(env, *args):
+    subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True)
+
+
+@contextmanager
+def demo_server(port=8765):
+    """Yield the base URL of a runserver process serving the demo site."""
+    workdir = Path(os.environ.get("BENCH_DEMO_DIR", "/tmp/youlin-bench-demo"))
+    workdir.mkdir(parents=True, exist_ok=True)
+    env = _env(workdir)
+    if not (workdir / "db.sqlite3").exists():
+        print(f"Building the demo site in {workdir} (once) ...", flush=True)
+        _manage(env, "migrate", "--noinput", "-v0")
+        _manage(env, "load_demo")
+    base = f"http://127.0.0.1:{port}"
+    server = subprocess.Popen(
+        [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(f"{base}/healthz", timeout=1)  # noqa: S310
+                break
+            except OSError:
+                time.sleep(0.2)
+        else:
+            raise RuntimeError("the demo server did not start")
+        yield base
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
