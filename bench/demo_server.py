@@ -7,6 +7,7 @@ are built once with `migrate` and `load_demo`; delete the folder to rebuild them
 import os
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from contextlib import contextmanager
@@ -39,25 +40,31 @@ def _env(workdir):
         "DATABASE_URL": f"sqlite:///{workdir}/db.sqlite3",
         "MEDIA_ROOT": str(workdir / "media"),
         "PYTHONWARNINGS": "ignore",
+        # Pages as visitors get them: no debug 404 page, hashed static files from whitenoise.
+        "DEBUG": "false",
+        "STATIC_ROOT": str(workdir / "static"),
     }
 
 
 def _manage(env, *args):
-    subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True)
+    subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True)  # noqa: S603
 
 
 @contextmanager
 def demo_server(port=8765):
     """Yield the base URL of a runserver process serving the demo site."""
-    workdir = Path(os.environ.get("BENCH_DEMO_DIR", "/tmp/youlin-bench-demo"))
+    workdir = Path(
+        os.environ.get("BENCH_DEMO_DIR") or Path(tempfile.gettempdir()) / "youlin-bench-demo"
+    )
     workdir.mkdir(parents=True, exist_ok=True)
     env = _env(workdir)
     if not (workdir / "db.sqlite3").exists():
         print(f"Building the demo site in {workdir} (once) ...", flush=True)
         _manage(env, "migrate", "--noinput", "-v0")
         _manage(env, "load_demo")
+    _manage(env, "collectstatic", "--noinput", "-v0")
     base = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen(
+    server = subprocess.Popen(  # noqa: S603
         [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
         cwd=ROOT,
         env=env,

@@ -8,17 +8,21 @@ whitenoise does for production (images are left out, as the budget says). Prints
 per page and language and exits with status 1 if any page is over budget.
 """
 
-import argparse
-import gzip
 import os
 import sys
+
+# Run as a script, this folder comes first on sys.path; import the bench package from the
+# project root instead.
+sys.path[0] = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+import argparse
+import gzip
 import urllib.request
 from html.parser import HTMLParser
 from urllib.parse import urljoin
 
-sys.path[0] = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-
-from bench.demo_server import LANGUAGES, PAGE_TYPES, demo_server  # noqa: E402
+from bench.demo_server import LANGUAGES, PAGE_TYPES, demo_server
 
 
 class Assets(HTMLParser):
@@ -55,11 +59,15 @@ def main():
     args = parser.parse_args()
     over = []
     with demo_server() as base:
-        print(f"{'page type':<16} {'lang':<8} {'HTML':>8} {'CSS':>8} {'JS':>8} {'total':>9}  (KB gz)")
+        print(
+            f"{'page type':<16} {'lang':<8} {'HTML':>8} {'CSS':>8} {'JS':>8} {'total':>9}  (KB gz)"
+        )
         for name, pattern in PAGE_TYPES:
             for lang in args.languages.split(","):
                 url = base + pattern.format(lang=lang)
                 html = fetch(url)
+                if b'rel="stylesheet"' not in html:
+                    raise SystemExit(f"{url} did not return a site page:\n{html[:500]!r}")
                 assets = Assets()
                 assets.feed(html.decode("utf-8"))
                 css = sum(gz(fetch(urljoin(url, href))) for href in assets.css)

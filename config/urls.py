@@ -9,9 +9,12 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
 
+from editorial.guard import GuardedUpdateTranslationsView
 from home import views as home_views
+from home.search import views as search_views
 from home.sitemap import sitemap_xml
 
 urlpatterns = [
@@ -19,6 +22,14 @@ urlpatterns = [
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap_xml, name="sitemap"),
     path("healthz", home_views.healthz, name="healthz"),
+    # wagtail-localize's "Sync translated pages", guarded so that "Publish immediately"
+    # publishes no untranslated text (editorial/guard.py). Listed before the admin
+    # so it takes over the same URL.
+    path(
+        "admin/localize/update/<int:translation_source_id>/",
+        require_admin_access(GuardedUpdateTranslationsView.as_view()),
+        name="editorial_update_translations",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]
@@ -27,6 +38,8 @@ if settings.SERVE_MEDIA and settings.MEDIA_URL.startswith("/"):
     urlpatterns.append(path(f"{settings.MEDIA_URL[1:]}<path:path>", home_views.media, name="media"))
 
 urlpatterns += i18n_patterns(
+    path("search/", search_views.search, name="search"),
+    path("search/suggest/", search_views.suggest, name="search_suggest"),
     # Wagtail's page tree must come last: it catches every remaining path.
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -5,26 +5,39 @@ a moved date is a second VEVENT with RECURRENCE-ID. Times carry the event's
 TZID with a matching VTIMEZONE; all-day events use DATE values with an
 exclusive DTEND. UIDs are stable for the life of the event and distinct per
 locale, so each language's feed is its own calendar to a client.
+
+DTSTAMP, LAST-MODIFIED and SEQUENCE come from the pages' publishing history,
+never from the clock, so the same event gives the same bytes on every fetch
+and a feed's ETag changes only when an event in it does.
 """
 
 import datetime
+from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import CharField, Count, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Cast, Coalesce
 from django.utils import timezone
-from icalendar import Calendar, Event, vRecur
+from icalendar import Calendar, Event, vCalAddress, vDuration, vRecur
+from wagtail.models import Page, Revision
 
 from events.schedule import ical_rrule
 from home.links import absolute_url
 
 PRODID = "-//Youlin//Community events//EN"
+# How often clients should poll: Apple and Thunderbird read REFRESH-INTERVAL, Outlook
+# X-PUBLISHED-TTL; Google ignores both and polls every 8-24 hours whatever we say.
+REFRESH_INTERVAL = datetime.timedelta(hours=1)
+EPOCH = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
 
 
 def uid(page, language_code, suffix=""):
     return f"{page.translation_key}{suffix}-{language_code}@youlin"
 
 
-def new_calendar(name, language_code):
+def new_calendar(name, language_code, description=""):
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -32,21 +45,66 @@ def new_calendar(name, language_code):
     calendar.add("method", "PUBLISH")
     calendar.add("name", name)
     calendar.add("x-wr-calname", name)
+    if description:
+        calendar.add("description", description)
+        calendar.add("x-wr-caldesc", description)
     calendar.add("x-wr-timezone", settings.TIME_ZONE)
+    # icalendar writes a duration without VALUE=DURATION, which RFC 7986 requires here.
+    calendar.add("refresh-interval", REFRESH_INTERVAL, parameters={"VALUE": "DURATION"})
+    calendar.add("x-published-ttl", vDuration(REFRESH_INTERVAL).to_ical().decode())
     return calendar
+
+
+def with_sequence(pages):
+    """Annotate `published_revisions`: revisions up to the live one, a counter for SEQUENCE.
+
+    It grows on every publish and never shrinks; drafts saved after the last
+    publish do not count, because subscribers have not seen them.
+    """
+    revisions = (
+        Revision.objects.filter(
+            base_content_type=ContentType.objects.get_for_model(Page),
+            object_id=Cast(OuterRef("pk"), CharField()),
+            pk__lte=OuterRef("live_revision_id"),
+        )
+        .order_by()
+        .values("object_id")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return pages.annotate(
+        published_revisions=Coalesce(Subquery(revisions, output_field=IntegerField()), Value(0))
+    )
+
+
+@dataclass
+class EventFacts:
+    """What one VEVENT needs beyond the pages: looked up in bulk by the caller."""
+
+    sequence: int = 0
+    category: object = None  # EventCategory in the feed's locale
+    organisers: list = field(default_factory=list)  # PartnerPages in the feed's locale
+    url: str = ""
+
+
+def last_modified(page, owner):
+    """When this event last changed in this locale: the later of the two publishes."""
+    times = [t for t in (owner.last_published_at, page.last_published_at) if t]
+    return max(times) if times else EPOCH
 
 
 def _local(value, zone):
     return timezone.localtime(value, zone)
 
 
+def _when(value, zone, all_day):
+    return _local(value, zone).date() if all_day else _local(value, zone)
+
+
 def _dates(vevent, start, end, all_day, zone):
-    if all_day:
-        vevent.add("dtstart", _local(start, zone).date())
-        vevent.add("dtend", _local(end, zone).date())  # exclusive: the day after the last
-    else:
-        vevent.add("dtstart", _local(start, zone))
-        vevent.add("dtend", _local(end, zone))
+    vevent.add("dtstart", _when(start, zone, all_day))
+    # All day: DTEND is the day after the last day (exclusive), as RFC 5545 wants.
+    vevent.add("dtend", _when(end, zone, all_day))
 
 
 def _location_text(venue, page, owner):
@@ -55,87 +113,118 @@ def _location_text(venue, page, owner):
     return page.venue_address or owner.online_url
 
 
-def event_components(request, page, owner, occurrences, venues, language_code):
-    """VEVENTs for one event in one locale: the series plus one per moved date."""
+def _status(owner):
+    return {"cancelled": "CANCELLED", "postponed": "TENTATIVE"}.get(owner.status, "CONFIRMED")
+
+
+def event_components(request, page, owner, occurrences, venues, language_code, facts=None):
+    """VEVENTs for one event in one locale: the series plus one per moved date.
+
+    `occurrences` needs only the event's cancelled and moved rows (with `venue`).
+    """
+    facts = facts or EventFacts(url=absolute_url(request, page))
+    url = facts.url or absolute_url(request, page)
     zone = ZoneInfo(owner.timezone)
-    schedule = owner.to_schedule()
-    stamp = owner.last_published_at or owner.latest_revision_created_at or timezone.now()
-    modified = (
-        max(filter(None, [owner.last_published_at, page.last_published_at]))
-        if (owner.last_published_at or page.last_published_at)
-        else stamp
-    )
-    # SEQUENCE grows whenever the owner is republished: clients then replace their copy.
-    sequence = max(0, owner.revisions.count() - 1) if hasattr(owner, "revisions") else 0
-    url = absolute_url(request, page)
+    schedule = owner.to_schedule(changes={})
+    modified = last_modified(page, owner)
     venue = venues.get(owner.venue.translation_key, owner.venue) if owner.venue else None
 
     def base(vevent):
-        vevent.add("dtstamp", stamp)
+        vevent.add("uid", uid(page, language_code))
+        vevent.add("dtstamp", modified)
         vevent.add("last-modified", modified)
-        vevent.add("sequence", sequence)
+        vevent.add("sequence", facts.sequence)
         vevent.add("summary", page.title)
-        vevent.add("description", f"{page.summary}\n\n{url}")
+        vevent.add("description", f"{page.summary}\n\n{url}" if page.summary else url)
         vevent.add("url", url)
-        vevent.add("status", "CANCELLED" if owner.status == "cancelled" else "CONFIRMED")
+        vevent.add("status", _status(owner))
         location = _location_text(venue, page, owner)
         if location:
             vevent.add("location", location)
         if venue is not None and venue.has_point:
             vevent.add("geo", (float(venue.latitude), float(venue.longitude)))
+        if facts.category is not None:
+            vevent.add("categories", [facts.category.name])
+        if facts.organisers:
+            # RFC 5545 allows one ORGANIZER; partners have no public e-mail, so their page is
+            # the address (a URI, as CAL-ADDRESS allows).
+            first = facts.organisers[0]
+            organizer = vCalAddress(absolute_url(request, first))
+            organizer.params["CN"] = first.title
+            vevent.add("organizer", organizer)
+            for partner in facts.organisers[1:]:
+                vevent.add("contact", partner.title)
         return vevent
 
     series = base(Event())
-    series.add("uid", uid(page, language_code))
     first = datetime.datetime.combine(schedule.start.date(), schedule.start.time(), zone)
-    last = first + schedule.duration
-    _dates(series, first, last, schedule.all_day, zone)
+    _dates(series, first, first + schedule.duration, schedule.all_day, zone)
     rule = ical_rrule(schedule)
     components = [series]
-    if rule:
-        series.add("rrule", vRecur(rule))
-        exdates = [o.original_start for o in occurrences if o.cancelled or o.moved]
-        for original in exdates:
-            if not any(o.moved and o.original_start == original for o in occurrences):
-                series.add(
-                    "exdate",
-                    _local(original, zone).date() if schedule.all_day else _local(original, zone),
-                )
-        for o in occurrences:
-            if o.moved:
-                moved = base(Event())
-                moved.add("uid", uid(page, language_code))
-                moved.add(
-                    "recurrence-id",
-                    _local(o.original_start, zone).date()
-                    if schedule.all_day
-                    else _local(o.original_start, zone),
-                )
-                _dates(moved, o.start, o.end, o.all_day, zone)
-                moved_venue = venues.get(o.venue.translation_key, o.venue) if o.venue else venue
-                if moved_venue is not None and moved_venue != venue:
-                    moved["location"] = _location_text(moved_venue, page, owner)
-                components.append(moved)
+    if not rule:
+        return components
+    series.add("rrule", vRecur(rule))
+    # EXDATE takes DTSTART's value type and zone; a moved date is not excluded but
+    # overridden by its RECURRENCE-ID instance.
+    cancelled = sorted(o.original_start for o in occurrences if o.cancelled)
+    if cancelled:
+        series.add("exdate", [_when(o, zone, schedule.all_day) for o in cancelled])
+    for o in sorted((o for o in occurrences if o.moved), key=lambda o: o.original_start):
+        moved = base(Event())
+        moved.add("recurrence-id", _when(o.original_start, zone, schedule.all_day))
+        _dates(moved, o.start, o.end, o.all_day, zone)
+        moved_venue = venues.get(o.venue.translation_key, o.venue) if o.venue else venue
+        if moved_venue is not None and moved_venue != venue:
+            moved["location"] = _location_text(moved_venue, page, owner)
+            moved.pop("geo", None)
+            if moved_venue.has_point:
+                moved.add("geo", (float(moved_venue.latitude), float(moved_venue.longitude)))
+        components.append(moved)
     return components
 
 
 def event_calendar(request, page):
     """A VCALENDAR with just this event, in the page's language."""
-    from events.models import Occurrence
-    from services.models import PublicSpacePage
+    from events.models import EventPage, Occurrence
+    from services.models import PartnerPage, PublicSpacePage
     from services.queries import in_locale
 
     owner = page.schedule_owner
     occurrences = list(
-        Occurrence.objects.filter(translation_key=page.translation_key).select_related("venue")
+        Occurrence.objects.filter(translation_key=page.translation_key)
+        .filter(Q(cancelled=True) | Q(moved=True))
+        .select_related("venue")
     )
     keys = {o.venue.translation_key for o in occurrences if o.venue}
     if owner.venue:
         keys.add(owner.venue.translation_key)
     venues = in_locale(PublicSpacePage, keys, page.locale)
+    counts = dict(
+        with_sequence(EventPage.objects.filter(pk__in={page.pk, owner.pk})).values_list(
+            "pk", "published_revisions"
+        )
+    )
+    partners = [o.partner for o in owner.organisers.select_related("partner")]
+    local_partners = in_locale(PartnerPage, {p.translation_key for p in partners}, page.locale)
+    category = owner.category
+    if category is not None and category.locale_id != page.locale_id:
+        category = (
+            type(category)
+            .objects.filter(translation_key=category.translation_key, locale=page.locale)
+            .first()
+            or category
+        )
+    facts = EventFacts(
+        sequence=counts.get(owner.pk, 0) + (counts.get(page.pk, 0) if page.pk != owner.pk else 0),
+        category=category,
+        organisers=[local_partners.get(p.translation_key, p) for p in partners],
+        url=absolute_url(request, page),
+    )
     language_code = page.locale.language_code
     calendar = new_calendar(page.title, language_code)
-    for component in event_components(request, page, owner, occurrences, venues, language_code):
+    for component in event_components(
+        request, page, owner, occurrences, venues, language_code, facts
+    ):
         calendar.add_component(component)
     calendar.add_missing_timezones()
     return calendar.to_ical()

@@ -19,7 +19,6 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -37,6 +36,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from events import schedule as sched
 from home.blocks import BodyBlock
+from home.forms import BasePageForm
 from home.models import BasePage
 from services.models import LanguageListField
 
@@ -133,7 +133,7 @@ class WeekdaysField(models.CharField):
         return self.to_python(value)
 
 
-class EventPageForm(WagtailAdminPageForm):
+class EventPageForm(BasePageForm):
     """Translations show the shared facts read-only: they are changed on the source page."""
 
     def __init__(self, *args, **kwargs):
@@ -187,6 +187,14 @@ SHARED_FIELDS = [
 ]
 
 
+# Addresses the calendar page answers itself (EventIndexPage's routes): an event with one of
+# these slugs would be hidden behind the calendar view.
+CALENDAR_ROUTES = frozenset(
+    {"today", "weekend", "month", "week", "ics", "rss", "atom", "subscribe"}
+    | {"category", "venue", "organiser"}
+)
+
+
 def default_start_date():
     return timezone.localdate() + datetime.timedelta(days=7)
 
@@ -237,6 +245,23 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         from events import views
 
         return views.week(request, self, year, week)
+
+    # Subscriptions (events/feeds.py): ics/, rss/, atom/ take the same filters as the views.
+    @re_path(r"^(?P<format>ics|rss|atom)/$", name="feed")
+    @re_path(
+        r"^(?P<kind>category|venue|organiser)/(?P<slug>[-\w]+)/(?P<format>ics|rss|atom)/$",
+        name="topic_feed",
+    )
+    def feed_view(self, request, format, kind=None, slug=None):
+        from events import feeds
+
+        return feeds.feed_view(request, self, format, kind, slug)
+
+    @path("subscribe/")
+    def subscribe_view(self, request):
+        from events import feeds
+
+        return feeds.subscribe(request, self)
 
     def sub_url(self, name, *args, **kwargs):
         """URL of a calendar view in this index's locale (routablepageurl is not locale-aware)."""
@@ -393,7 +418,7 @@ class EventPage(RoutablePageMixin, BasePage):
             ObjectList(schedule_panels, heading=_("Date and time")),
             ObjectList(details_panels, heading=_("Details")),
             ObjectList(BasePage.promote_panels, heading=_("Promote")),
-            ObjectList(BasePage.settings_panels, heading=_("Settings")),
+            ObjectList(BasePage.settings_panels, heading=_("Publishing")),
         ]
     )
 
@@ -424,6 +449,13 @@ class EventPage(RoutablePageMixin, BasePage):
         super().clean()
         if self.end_date and self.end_date < self.start_date:
             raise ValidationError({"end_date": _("The event cannot end before it starts.")})
+        if self.slug in CALENDAR_ROUTES:
+            raise ValidationError(
+                {
+                    "slug": _("“%(slug)s” is the address of a calendar view; choose another slug.")
+                    % {"slug": self.slug}
+                }
+            )
 
     def to_schedule(self, changes=None):
         """This page's own schedule fields as an events.schedule.Schedule."""

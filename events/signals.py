@@ -1,16 +1,26 @@
-"""Rebuild occurrences when an event is published, unpublished or deleted (any locale).
+"""Keep what is derived from events right when an event changes (any locale).
 
+Publishing, unpublishing or deleting an event rebuilds its Occurrence rows.
 Wagtail sends these signals after the page and its child rows (date changes,
 organisers) are saved, inside the same transaction, so the rebuild sees the
 published state and commits or rolls back with it.
+
+Any change that shows in a feed (an event, a venue or organiser's name, a
+category, the calendar's own title) also invalidates every cached feed body
+(events/feeds.py); polling clients then get a new ETag.
 """
 
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.signals import page_published, page_unpublished
 
-from events.models import EventPage
+from events.feeds import invalidate_feeds
+from events.models import EventCategory, EventIndexPage, EventPage
 from events.occurrences import rebuild
+from services.models import PartnerPage, PublicSpacePage
+
+# Pages whose titles or addresses appear in feeds.
+FEED_PAGES = (EventPage, EventIndexPage, PublicSpacePage, PartnerPage)
 
 
 @receiver(page_published, sender=EventPage)
@@ -27,3 +37,17 @@ def event_unpublished(sender, instance, **kwargs):
 def event_deleted(sender, instance, **kwargs):
     # If the owner went, the next page of its translation group becomes the owner.
     rebuild(instance.translation_key)
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+@receiver(post_delete)
+def page_changed(sender, instance, **kwargs):
+    if isinstance(instance, FEED_PAGES):
+        invalidate_feeds()
+
+
+@receiver(post_save, sender=EventCategory)
+@receiver(post_delete, sender=EventCategory)
+def category_changed(sender, instance, **kwargs):
+    invalidate_feeds()

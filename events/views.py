@@ -13,12 +13,13 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from events import dates
+from events.feeds import feed_links, feed_title
 from events.models import Occurrence
 from events.queries import BadFilter, Filters, entries, filter_options, occurrences_in
 from home.languages import with_suffix
@@ -55,12 +56,15 @@ def _calendar_context(request, index, view, filters, title):
         context["language_links"], suffix + (f"?{query}" if query else "")
     )
     query = urlencode(filters.as_query())
+    options = filter_options(index.locale)
     context.update(
         {
+            "feeds": feed_links(request, index, filters),
+            "feed_title": feed_title(index, filters, options),
             "view": view,
             "filters": filters,
             "filter_query": query,
-            "filter_options": filter_options(index.locale),
+            "filter_options": options,
             "view_title": title,
             "links": {
                 "upcoming": index.url,
@@ -292,6 +296,7 @@ def event_context(request, page):
                 break
         related = entries(picked, locale)
     organisers = [organisers_local.get(p.translation_key, p) for p in organiser_pages]
+    calendar_index = page.get_parent().specific_deferred
     return {
         "owner": owner,
         "category": category,
@@ -310,7 +315,9 @@ def event_context(request, page):
         "structured_data": event_structured_data(
             request, page, owner, venue, organisers, next_occurrence
         ),
-        "calendar_index": page.get_parent(),
+        "calendar_index": calendar_index,
+        "feeds": feed_links(request, calendar_index),
+        "feed_title": calendar_index.title,
         "language_names": [str(LANGUAGE_LABELS.get(code, code)) for code in owner.languages],
     }
 
@@ -421,11 +428,12 @@ def event_structured_data(request, page, owner, venue, organisers, occurrence):
 
 def event_ics(request, page):
     """This event as an iCalendar file (issue 5 builds the full feeds on the same code)."""
-    from events.ical import event_calendar
+    from events.feeds import cached_event_calendar, feed_response
 
     if not page.live:
         raise Http404
-    body = event_calendar(request, page)
-    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response = feed_response(
+        request, cached_event_calendar(request, page), "text/calendar; charset=utf-8"
+    )
     response["Content-Disposition"] = f'attachment; filename="{page.slug}.ics"'
     return response

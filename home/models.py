@@ -5,13 +5,21 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.models import ClusterableModel
 from pypinyin import lazy_pinyin
 from wagtail import blocks
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.admin.panels import (
+    FieldPanel,
+    HelpPanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
+from wagtail.utils.decorators import cached_classmethod
 from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import BodyBlock
+from home.forms import BasePageForm
 from home.languages import language_links
 
 
@@ -28,8 +36,40 @@ class BasePage(Page):
     # The slug is one fact for all three locales, so /en/x/ and /ko/x/ are the same page.
     override_translatable_fields = [SynchronizedField("slug")]
 
+    base_form_class = BasePageForm
+
+    settings_panels = [
+        HelpPanel(
+            content=_(
+                "To publish later, or to take the page off the site on a set day (an event "
+                "after it has happened), choose “Set schedule” in the Status panel on the "
+                "right, then save a draft or submit it for approval."
+            ),
+            heading=_("Publishing on a set day"),
+        ),
+        *Page.settings_panels,
+    ]
+
     class Meta:
         abstract = True
+
+    @cached_classmethod
+    def get_edit_handler(cls):
+        """The page type's own tabs, then "Translations": the page's status in each language."""
+        from editorial.panels import TranslationStatusPanel
+
+        if hasattr(cls, "edit_handler"):
+            tabs = list(cls.edit_handler.children)
+            form_class = cls.edit_handler.base_form_class
+        else:
+            tabs = [
+                ObjectList(cls.content_panels, heading=_("Content")),
+                ObjectList(cls.promote_panels, heading=_("Promote")),
+                ObjectList(cls.settings_panels, heading=_("Publishing")),
+            ]
+            form_class = cls.base_form_class
+        tabs.append(ObjectList([TranslationStatusPanel()], heading=_("Translations")))
+        return TabbedInterface(tabs, base_form_class=form_class).bind_to_model(cls)
 
     def full_clean(self, *args, **kwargs):
         if (
@@ -45,6 +85,11 @@ class BasePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["language_links"] = language_links(request, self)
         return context
+
+    def serve_preview(self, request, mode_name):
+        # Through serve(), like a visit: listing pages build their context there, and
+        # Wagtail's default preview (template + get_context) would render them empty.
+        return self.serve(request)
 
 
 class HomePage(BasePage):
@@ -70,6 +115,12 @@ class HomePage(BasePage):
         help_text=_("Describe the picture for people who cannot see it."),
     )
     body = StreamField(BodyBlock(), verbose_name=_("content"), blank=True)
+
+    # Text is translated; the picture is the same in every language.
+    override_translatable_fields = [
+        *BasePage.override_translatable_fields,
+        SynchronizedField("hero_image"),
+    ]
 
     template = "home/home_page.html"
     max_count_per_parent = 1

@@ -370,7 +370,7 @@ class ServicePage(DirectoryPage):
             ObjectList(where_panels, heading=_("Where and when")),
             ObjectList(contact_panels, heading=_("Contact and review")),
             ObjectList(Page.promote_panels, heading=_("Promote")),
-            ObjectList(Page.settings_panels, heading=_("Settings")),
+            ObjectList(BasePage.settings_panels, heading=_("Publishing")),
         ]
     )
 
@@ -493,7 +493,7 @@ class PartnerPage(Location, DirectoryPage):  # noqa: DJ008 (Page.__str__ is the 
             ObjectList(where_panels, heading=_("Where and when")),
             ObjectList(contact_panels, heading=_("Contact")),
             ObjectList(Page.promote_panels, heading=_("Promote")),
-            ObjectList(Page.settings_panels, heading=_("Settings")),
+            ObjectList(BasePage.settings_panels, heading=_("Publishing")),
         ]
     )
 
@@ -664,7 +664,7 @@ class PublicSpacePage(Location, DirectoryPage):  # noqa: DJ008 (Page.__str__ is 
             ObjectList(where_panels, heading=_("Where and when")),
             ObjectList(access_panels, heading=_("Access and booking")),
             ObjectList(Page.promote_panels, heading=_("Promote")),
-            ObjectList(Page.settings_panels, heading=_("Settings")),
+            ObjectList(BasePage.settings_panels, heading=_("Publishing")),
         ]
     )
 

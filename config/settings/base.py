@@ -11,6 +11,9 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
+from editorial.machine_translation_settings import settings_from_environment
+from home.search.configuration import search_backends
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 
@@ -34,6 +37,7 @@ INSTALLED_APPS = [
     "home",
     "events",
     "services",
+    "editorial",
     # wagtail_localize.locales replaces wagtail.locales (same app label).
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -180,8 +184,17 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"avif": "avif", "webp": "webp"}
 WAGTAILEMBEDS_FINDERS = []  # no third-party oEmbed calls from mainland China
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "simple"
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # nor Gravatar avatars in the admin
+# Search: the database, with Chinese/Korean/English-aware terms (home/search/, docs/search.md);
+# SEARCH_URL switches to Elasticsearch/OpenSearch with analyzers for the three languages.
+WAGTAILSEARCH_BACKENDS = search_backends(os.environ)
+# Translations stay synced with their source (PO files, machine translation, "Sync
+# translated pages"), and a new translation starts as a draft instead of going live
+# in Chinese: see editorial/ and docs/editors.md.
+WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "synced"
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+# Machine translation is off unless MACHINE_TRANSLATION=deepl|google|libretranslate.
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = settings_from_environment(os.environ)
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 
 # Anonymous page views are cacheable by a CDN or page cache for this many seconds.

@@ -105,3 +105,23 @@ def repeat_text(owner):
 @register.filter
 def with_query(url, query):
     return f"{url}?{query}" if query else url
+
+
+@register.simple_tag(takes_context=True)
+def topic_feeds(context, page, kind):
+    """Feed URLs of the calendar narrowed to a venue or organiser page (one query a request)."""
+    from events.feeds import feed_links
+    from events.models import EventIndexPage
+
+    request = context.get("request")
+    if request is None:
+        return None
+    indexes = request.__dict__.setdefault("_event_indexes", {})
+    if page.locale_id not in indexes:
+        indexes[page.locale_id] = (
+            EventIndexPage.objects.live().filter(locale_id=page.locale_id).first()
+        )
+    index = indexes[page.locale_id]
+    if index is None:
+        return None
+    return feed_links(request, index, topic=(kind, page.slug))

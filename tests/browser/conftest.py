@@ -12,9 +12,8 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 @pytest.fixture(scope="session")
 def browser():
-    from playwright.sync_api import sync_playwright
-
     from django.db import connections
+    from playwright.sync_api import sync_playwright
 
     # Django keeps database connections per thread, or per context once an event loop runs,
     # and Playwright's sync API starts one: from here on this thread gets new connection

@@ -5,8 +5,10 @@ import json
 import re
 
 import pytest
+from django.core.exceptions import ValidationError
 from icalendar import Calendar
 
+from events.models import EventPage
 from tests.conftest import publish
 from tests.events.conftest import make_event, next_weekday
 
@@ -121,3 +123,11 @@ def test_event_page_queries_do_not_grow_with_dates(client, calendar, django_asse
         client.get("/en/events/short/")
     with django_assert_max_num_queries(len(short.captured_queries)):
         client.get("/en/events/long/")
+
+
+@pytest.mark.parametrize("slug", ["month", "ics", "subscribe"])
+def test_event_slug_cannot_hide_behind_a_calendar_view(calendar, slug):
+    page = EventPage(title="活动", slug=slug, summary="简介", start_date=datetime.date(2026, 12, 5))
+    with pytest.raises(ValidationError) as error:
+        calendar.index.zh.add_child(instance=page)
+    assert "slug" in error.value.message_dict

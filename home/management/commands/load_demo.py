@@ -11,7 +11,7 @@ from django.db import transaction
 from home.demo_kit import Demo
 
 # Apps whose `demo` module contributes STEPS, in the order they run.
-DEMO_APPS = ["home", "services", "events"]
+DEMO_APPS = ["home", "services", "events", "editorial"]
 
 
 def demo_modules():

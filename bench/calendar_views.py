@@ -1,6 +1,6 @@
 """Calendar timings: month view, upcoming list and an event page at 100, 1,000 and 10,000 events.
 
-    .venv/bin/python bench/calendar.py [--sizes 100,1000,10000] [--runs 7]
+    .venv/bin/python bench/calendar_views.py [--sizes 100,1000,10000] [--runs 7]
 
 A fifth of the events repeat weekly for a year. Uses a throwaway SQLite database
 in /tmp unless DATABASE_URL is set. Prints the median time and the query count
@@ -10,8 +10,8 @@ of each view; the query counts should not change with the number of events.
 import os
 import sys
 
-# Run as a script, this file's folder comes first on sys.path and "calendar"
-# would shadow the standard library module; put the project root there instead.
+# Run as a script, this file's folder comes first on sys.path; the bench package is
+# imported from the project root instead.
 sys.path[0] = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 import argparse  # noqa: E402

@@ -1,0 +1,195 @@
+"""Search timings: the results page and suggestions at 1,000 and 10,000 pages.
+
+    .venv/bin/python bench/search.py [--sizes 1000,10000] [--runs 7]
+
+Pages are split evenly between Chinese, English and Korean, with text drawn from a
+small vocabulary so common words match many pages and rare ones a few. Uses a
+throwaway SQLite database in /tmp unless DATABASE_URL is set (PostgreSQL:
+DATABASE_URL=postgres://postgres@127.0.0.1:5432/youlin_search_bench). Prints the
+median time and query count of each request; indexing time is printed too.
+"""
+
+import os
+import sys
+
+sys.path[0] = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+import argparse  # noqa: E402
+import random  # noqa: E402
+import statistics  # noqa: E402
+import tempfile  # noqa: E402
+import time  # noqa: E402
+import uuid  # noqa: E402
+from urllib.parse import urlencode  # noqa: E402
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
+if "DATABASE_URL" not in os.environ:
+    os.environ["DATABASE_URL"] = f"sqlite:///{tempfile.mkdtemp()}/bench.sqlite3"
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.db import connection, transaction  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+WORDS = {
+    "zh-hans": ["社区", "服务", "活动", "邻居", "报名", "免费", "咖啡", "周末", "孩子", "志愿者"],
+    "en": ["community", "service", "events", "neighbours", "register", "free", "coffee",
+           "weekend", "children", "volunteers"],
+    "ko": ["커뮤니티", "서비스", "행사", "이웃", "신청", "무료", "커피", "주말", "아이",
+           "자원봉사"],
+}  # fmt: skip
+RARE = {"zh-hans": "英语沙龙", "en": "English salon", "ko": "영어 살롱"}
+QUERIES = [
+    ("zh-hans", "沙龙"),  # rare: 1 page in 50
+    ("zh-hans", "社区服务"),  # common words
+    ("en", "salons"),
+    ("en", "community services"),
+    ("ko", "살롱에서"),
+    ("ko", "커뮤니티"),
+    ("en", "nothing matches this"),
+]
+
+
+def build_site():
+    from wagtail.models import Locale, Page, Site
+
+    from home.models import HomePage
+
+    call_command("migrate", verbosity=0)
+    for code in ("en", "ko"):
+        Locale.objects.get_or_create(language_code=code)
+    site = Site.objects.get(is_default_site=True)
+    welcome = site.root_page
+    home = HomePage(
+        title="首页", slug="home-bench", locale=Locale.objects.get(language_code="zh-hans")
+    )
+    Page.get_first_root_node().add_child(instance=home)
+    home.save_revision().publish()
+    site.root_page = home
+    site.save()
+    welcome.delete()
+    homes = {"zh-hans": HomePage.objects.get(pk=home.pk)}
+    for code in ("en", "ko"):
+        copy = home.copy_for_translation(Locale.objects.get(language_code=code))
+        copy.save_revision().publish()
+        homes[code] = HomePage.objects.get(pk=copy.pk)
+    return homes
+
+
+def sentence(rng, code, n):
+    words = [rng.choice(WORDS[code]) for _ in range(12)]
+    if n % 50 == 0:
+        words.insert(rng.randrange(len(words)), RARE[code])
+    joiner = "" if code == "zh-hans" else " "
+    return joiner.join(words)
+
+
+@transaction.atomic
+def bulk_pages(home, code, count, rng):
+    """`count` live content pages under `home`, inserted in bulk, then indexed."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.utils import timezone
+    from wagtail.models import Page
+    from wagtail.search.backends import get_search_backend
+
+    from bench.bulk_events import _insert_rows
+    from home.models import ContentPage
+
+    existing = home.numchild
+    content_type = ContentType.objects.get_for_model(ContentPage)
+    now = timezone.now()
+    pages = []
+    for n in range(existing, existing + count):
+        slug = f"bench-{n}"
+        title = sentence(rng, code, n + 1)[:60] if n % 7 else f"{RARE[code]} {n}"
+        pages.append(
+            Page(
+                title=title,
+                draft_title=title,
+                slug=slug,
+                path=Page._get_path(home.path, home.depth + 1, n + 1),
+                depth=home.depth + 1,
+                numchild=0,
+                url_path=f"{home.url_path}{slug}/",
+                live=True,
+                has_unpublished_changes=False,
+                first_published_at=now,
+                last_published_at=now,
+                content_type=content_type,
+                locale_id=home.locale_id,
+                translation_key=uuid.uuid4(),
+            )
+        )
+    Page.objects.bulk_create(pages, batch_size=500)
+    pages = list(
+        Page.objects.filter(path__startswith=home.path, depth=home.depth + 1).order_by("path")
+    )[existing:]
+    rows = [
+        ContentPage(page_ptr_id=page.pk, summary=sentence(rng, code, n), body=[])
+        for n, page in enumerate(pages)
+    ]
+    _insert_rows(ContentPage, rows)
+    Page.objects.filter(pk=home.pk).update(numchild=existing + count)
+    home.numchild = existing + count
+    objs = list(ContentPage.objects.filter(pk__in=[p.pk for p in pages]))
+    backend = get_search_backend()
+    for start in range(0, len(objs), 500):
+        backend.add_bulk(ContentPage, objs[start : start + 500])
+
+
+def measure(client, url, runs):
+    client.get(url)
+    times, queries = [], 0
+    for _ in range(runs):
+        with CaptureQueriesContext(connection) as captured:
+            started = time.perf_counter()
+            response = client.get(url)
+            times.append(time.perf_counter() - started)
+        assert response.status_code == 200, (url, response.status_code)
+        queries = len(captured.captured_queries)
+    return statistics.median(times) * 1000, queries
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", default="1000,10000")
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+
+    rng = random.Random(6)
+    homes = build_site()
+    client = Client(HTTP_HOST="localhost")
+    print(f"database: {connection.vendor}")
+    print(f"{'pages':>6} | {'request':<38} {'results':>7} {'median ms':>9} {'queries':>7}")
+    created = 0
+    for size in sizes:
+        started = time.perf_counter()
+        for code, home in homes.items():
+            bulk_pages(home, code, (size - created) // 3, rng)
+        created = size
+        setup = time.perf_counter() - started
+        from wagtail.models import Locale
+
+        from home.search.queries import Search
+
+        for code, query in QUERIES:
+            url = f"/{code}/search/?{urlencode({'q': query})}"
+            total = Search(query, Locale.objects.get(language_code=code)).total
+            ms, queries = measure(client, url, args.runs)
+            label = f"search {code} {query}"
+            print(f"{size:>6} | {label:<38} {total:>7} {ms:>9.1f} {queries:>7}")
+        for code, query in (("zh-hans", "英语沙"), ("en", "sal"), ("ko", "영어 살")):
+            url = f"/{code}/search/suggest/?{urlencode({'q': query})}"
+            ms, queries = measure(client, url, args.runs)
+            label = f"suggest {code} {query}"
+            print(f"{size:>6} | {label:<38} {'':>7} {ms:>9.1f} {queries:>7}")
+        print(f"{'':>6}   (pages created and indexed in {setup:.1f}s)")
+
+
+if __name__ == "__main__":
+    main()

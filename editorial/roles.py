@@ -1,0 +1,193 @@
+"""Who may do what: the editorial groups, their permissions and the moderation workflow.
+
+* **Editors** write and edit pages in every language and hand pages to the
+  translators, but cannot publish: they submit drafts for approval.
+* **Moderators** (supervisors) approve and publish, and manage the snippets.
+* **Translators**, one group per language, edit only the pages in their
+  language's tree and the snippets in that language.
+
+Every page goes through the "Supervisor approval" workflow: a Moderators'
+approval task. `setup_roles()` creates or corrects all of it and can run any
+number of times (`python manage.py setup_roles`; `load_demo` calls it).
+"""
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Locale,
+    Page,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+
+EDITORS, MODERATORS = "Editors", "Moderators"
+TRANSLATORS = {
+    "zh-hans": "Chinese translators",
+    "en": "English translators",
+    "ko": "Korean translators",
+}
+WORKFLOW_NAME = "Supervisor approval"
+TASK_NAME = "Supervisor review"
+
+PAGE_PERMISSIONS = {
+    EDITORS: ["add_page", "change_page", "lock_page"],
+    MODERATORS: [
+        "add_page",
+        "change_page",
+        "publish_page",
+        "bulk_delete_page",
+        "lock_page",
+        "unlock_page",
+    ],
+    # Translated pages are created for the translators (by editors, through
+    # wagtail-localize); they fill them in and submit them for approval.
+    "translators": ["add_page", "change_page"],
+}
+MEDIA = ["add_{}", "change_{}", "choose_{}"]
+MODEL_PERMISSIONS = {
+    EDITORS: [
+        "wagtailadmin.access_admin",
+        "wagtail_localize.submit_translation",
+        "events.add_eventcategory",
+        "events.change_eventcategory",
+        "services.add_servicecategory",
+        "services.change_servicecategory",
+    ],
+    MODERATORS: [
+        "wagtailadmin.access_admin",
+        "wagtail_localize.submit_translation",
+        *(
+            f"{app}.{action}_{model}"
+            for app, model in (
+                ("events", "eventcategory"),
+                ("services", "servicecategory"),
+                ("home", "navigationmenu"),
+                ("home", "contactdetails"),
+            )
+            for action in ("add", "change", "delete")
+        ),
+    ],
+    # Snippet permissions are per model, not per language: the before_edit_snippet
+    # hook in editorial/wagtail_hooks.py keeps translators to their own language.
+    "translators": [
+        "wagtailadmin.access_admin",
+        "events.change_eventcategory",
+        "services.change_servicecategory",
+        "home.change_navigationmenu",
+        "home.change_contactdetails",
+    ],
+}
+COLLECTION_PERMISSIONS = {
+    EDITORS: [pattern.format(kind) for kind in ("image", "document") for pattern in MEDIA],
+    MODERATORS: [
+        pattern.format(kind) for kind in ("image", "document") for pattern in [*MEDIA, "delete_{}"]
+    ],
+    "translators": ["choose_image", "choose_document"],
+}
+
+
+def _permissions(names):
+    found = []
+    for name in names:
+        app_label, codename = name.split(".")
+        found.append(Permission.objects.get(content_type__app_label=app_label, codename=codename))
+    return found
+
+
+def _page_permissions(codenames):
+    return list(
+        Permission.objects.filter(content_type__app_label="wagtailcore", codename__in=codenames)
+    )
+
+
+def _collection_permissions(codenames):
+    return list(
+        Permission.objects.filter(
+            content_type__app_label__in=["wagtailimages", "wagtaildocs"], codename__in=codenames
+        )
+    )
+
+
+def _set_group(name, role, pages):
+    """Give group `name` exactly the permissions of `role` on `pages` and nothing more."""
+    group, _ = Group.objects.get_or_create(name=name)
+    group.permissions.set(_permissions(MODEL_PERMISSIONS[role]))
+    page_permissions = _page_permissions(PAGE_PERMISSIONS[role])
+    wanted = {(page.pk, perm.pk) for page in pages for perm in page_permissions}
+    existing = GroupPagePermission.objects.filter(group=group)
+    existing.exclude(
+        pk__in=[gpp.pk for gpp in existing if (gpp.page_id, gpp.permission_id) in wanted]
+    ).delete()
+    have = set(existing.values_list("page_id", "permission_id"))
+    GroupPagePermission.objects.bulk_create(
+        GroupPagePermission(group=group, page_id=page_id, permission_id=perm_id)
+        for page_id, perm_id in sorted(wanted - have)
+    )
+    root_collection = Collection.get_first_root_node()
+    GroupCollectionPermission.objects.filter(group=group).delete()
+    GroupCollectionPermission.objects.bulk_create(
+        GroupCollectionPermission(group=group, collection=root_collection, permission=perm)
+        for perm in _collection_permissions(COLLECTION_PERMISSIONS[role])
+    )
+    return group
+
+
+def home_pages():
+    """{language code: that locale's home page} (the pages at depth 2)."""
+    return {
+        page.locale.language_code: page
+        for page in Page.objects.filter(depth=2).select_related("locale")
+    }
+
+
+def translator_languages(user):
+    """Language codes of the translator groups `user` belongs to."""
+    names = set(user.groups.values_list("name", flat=True))
+    return {code for code, name in TRANSLATORS.items() if name in names}
+
+
+def is_only_translator(user):
+    """A translator with no wider editorial role (editors and moderators work in every language)."""
+    if user.is_superuser:
+        return False
+    names = set(user.groups.values_list("name", flat=True))
+    return bool(names & set(TRANSLATORS.values())) and not names & {EDITORS, MODERATORS}
+
+
+@transaction.atomic
+def setup_roles():
+    """Create or correct the groups, their permissions and the workflow. Returns the groups."""
+    homes = home_pages()
+    all_homes = list(homes.values())
+    groups = {
+        EDITORS: _set_group(EDITORS, EDITORS, all_homes),
+        MODERATORS: _set_group(MODERATORS, MODERATORS, all_homes),
+    }
+    for code in Locale.objects.values_list("language_code", flat=True):
+        if code in TRANSLATORS:
+            pages = [homes[code]] if code in homes else []
+            groups[TRANSLATORS[code]] = _set_group(TRANSLATORS[code], "translators", pages)
+    setup_workflow(groups[MODERATORS])
+    return groups
+
+
+def setup_workflow(moderators):
+    """One approval step by the moderators, for every page of every locale."""
+    task = GroupApprovalTask.objects.filter(name=TASK_NAME).first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name=TASK_NAME)
+    task.groups.set([moderators])
+    workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW_NAME, defaults={"active": True})
+    if not workflow.active:
+        workflow.active = True
+        workflow.save(update_fields=["active"])
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    # On the tree's root, so every home page (and any new locale) inherits it.
+    root = Page.get_first_root_node()
+    WorkflowPage.objects.update_or_create(page=root, defaults={"workflow": workflow})
+    return workflow

@@ -1,0 +1,224 @@
+"""Where each page stands in each language: missing, in progress, out of date or up to date.
+
+Pages are written in the default locale (Chinese) and translated from there with
+wagtail-localize. For a source page and a target locale:
+
+* **missing**: no page in that locale yet;
+* **out of date**: the source was published after its content was last handed to
+  the translators (`TranslationSource.last_updated_at`, set on submit and on every
+  "Sync translated pages"), so the translation lacks the latest changes;
+* **in progress**: the translation exists but is not live, has unpublished changes,
+  or still has strings nobody has translated;
+* **up to date**: everything else.
+
+`translation_statuses()` answers for any number of pages in five queries.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Exists, OuterRef, Subquery
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale, Page
+from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
+
+MISSING, OUT_OF_DATE = "missing", "out_of_date"
+IN_PROGRESS, UP_TO_DATE = "in_progress", "up_to_date"
+STATUS_LABELS = {
+    MISSING: _("Not translated"),
+    OUT_OF_DATE: _("Out of date"),
+    IN_PROGRESS: _("In progress"),
+    UP_TO_DATE: _("Up to date"),
+}
+# What the one-click link next to each status does.
+ACTION_LABELS = {
+    MISSING: _("Translate"),
+    OUT_OF_DATE: _("Sync"),
+    IN_PROGRESS: _("Continue translating"),
+    UP_TO_DATE: _("Edit translation"),
+}
+NEEDS_WORK = (MISSING, OUT_OF_DATE, IN_PROGRESS)
+
+
+@dataclass
+class LocaleStatus:
+    """One source page in one target locale."""
+
+    source: Page
+    locale: Locale
+    status: str
+    translation: Page | None = None
+    source_id: int | None = None  # the TranslationSource, when wagtail-localize manages it
+    untranslated: int = 0  # strings still waiting for a translator
+    action_url: str = field(default="", repr=False)
+
+    @property
+    def label(self):
+        return STATUS_LABELS[self.status]
+
+    @property
+    def action_label(self):
+        return ACTION_LABELS[self.status]
+
+    @property
+    def needs_work(self):
+        return self.status in NEEDS_WORK
+
+
+def source_locale():
+    return Locale.get_default()
+
+
+def target_locales():
+    return list(Locale.objects.exclude(pk=source_locale().pk).order_by("language_code"))
+
+
+def untranslated_counts(sources):
+    """{(translation source id, locale id): strings not translated yet} for enabled translations."""
+    translated = StringTranslation.objects.filter(
+        translation_of_id=OuterRef("string_id"),
+        context_id=OuterRef("context_id"),
+        locale_id=OuterRef(OuterRef("target_locale_id")),
+        has_error=False,
+    )
+    missing = (
+        StringSegment.objects.filter(source_id=OuterRef("source_id"))
+        .exclude(Exists(translated))
+        .order_by()
+        .values("source_id")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    rows = (
+        Translation.objects.filter(source__in=sources, enabled=True)
+        .annotate(untranslated=Coalesce(Subquery(missing), 0))
+        .values_list("source_id", "target_locale_id", "untranslated")
+    )
+    return {(source_id, locale_id): n for source_id, locale_id, n in rows}
+
+
+def translation_statuses(pages, locales=None):
+    """{page.pk: [LocaleStatus per target locale]} for source-locale `pages`."""
+    pages = list(pages)
+    locales = target_locales() if locales is None else list(locales)
+    if not pages or not locales:
+        return {page.pk: [] for page in pages}
+    keys = [page.translation_key for page in pages]
+    translated = defaultdict(dict)
+    for page in Page.objects.filter(translation_key__in=keys, locale__in=locales).only(
+        "id",
+        "title",
+        "translation_key",
+        "locale_id",
+        "live",
+        "has_unpublished_changes",
+        "latest_revision_created_at",
+        "first_published_at",
+    ):
+        translated[page.translation_key][page.locale_id] = page
+    sources = {
+        (source.object_id, source.locale_id): source
+        for source in TranslationSource.objects.filter(object_id__in=keys).only(
+            "id", "object_id", "locale_id", "last_updated_at"
+        )
+    }
+    counts = untranslated_counts([source.pk for source in sources.values()])
+
+    result = {}
+    for page in pages:
+        rows = []
+        source = sources.get((page.translation_key, page.locale_id))
+        for locale in locales:
+            translation = translated[page.translation_key].get(locale.pk)
+            untranslated = counts.get((source.pk, locale.pk), 0) if source else 0
+            if translation is None:
+                status = MISSING
+            elif _is_out_of_date(page, source, translation):
+                status = OUT_OF_DATE
+            elif not translation.live or translation.has_unpublished_changes or untranslated:
+                status = IN_PROGRESS
+            else:
+                status = UP_TO_DATE
+            row = LocaleStatus(
+                source=page,
+                locale=locale,
+                status=status,
+                translation=translation,
+                source_id=source.pk if source else None,
+                untranslated=untranslated,
+            )
+            row.action_url = action_url(row)
+            rows.append(row)
+        result[page.pk] = rows
+    return result
+
+
+def _is_out_of_date(page, source, translation):
+    """The source was published after the translators last received its content."""
+    if page.last_published_at is None:
+        return False
+    if source is not None:
+        handed_over = source.last_updated_at
+    else:  # a translation made by copying the page, outside wagtail-localize
+        handed_over = translation.latest_revision_created_at or translation.first_published_at
+    return handed_over is not None and page.last_published_at > handed_over
+
+
+def action_url(row):
+    """The wagtail-localize view that deals with `row` in one click."""
+    if row.status == MISSING:
+        url = reverse("wagtail_localize:submit_page_translation", args=[row.source.pk])
+        return f"{url}?select_locale={row.locale.language_code}"
+    if row.status == OUT_OF_DATE and row.source_id:
+        return reverse("wagtail_localize:update_translations", args=[row.source_id])
+    return reverse("wagtailadmin_pages:edit", args=[row.translation.pk])
+
+
+def page_statuses(page):
+    """The status of one page in every other locale (the source's, if `page` is a translation)."""
+    source = Page.objects.filter(
+        translation_key=page.translation_key, locale=source_locale()
+    ).first()
+    if source is None:
+        return None, []
+    return source, translation_statuses([source])[source.pk]
+
+
+def work_by_locale(locales, limit=None):
+    """[(locale, counts by status, rows needing work)] for every live source page.
+
+    Rows are ordered by the source's last publication, newest first, so the
+    pages editors just changed come to the top.
+    """
+    pages = (
+        Page.objects.filter(locale=source_locale(), depth__gt=1, live=True)
+        .order_by("-last_published_at", "path")
+        .only("id", "title", "translation_key", "locale_id", "last_published_at", "path", "depth")
+    )
+    statuses = translation_statuses(pages, locales)
+    report = []
+    for locale in locales:
+        rows = [
+            row
+            for page_rows in statuses.values()
+            for row in page_rows
+            if row.locale.pk == locale.pk and row.needs_work
+        ]
+        counts = {status: 0 for status in NEEDS_WORK}
+        for row in rows:
+            counts[row.status] += 1
+        report.append((locale, counts, rows[:limit] if limit else rows))
+    return report
+
+
+def locales_for_user(user, locales=None):
+    """The target locales whose tree `user` may edit (a translator sees only their own)."""
+    locales = target_locales() if locales is None else locales
+    homes = {page.locale_id: page for page in Page.objects.filter(depth=2, locale__in=locales)}
+    return [
+        locale
+        for locale in locales
+        if locale.pk in homes and homes[locale.pk].permissions_for_user(user).can_edit()
+    ]

@@ -1,0 +1,78 @@
+"""Admin wiring of the editorial workflow.
+
+The dashboard panel and report of pages to translate, the guards that keep
+untranslated text from going live (editorial/guard.py), and the rule that keeps
+translators to their own language's snippets.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
+
+from editorial import guard, roles
+from editorial.status import locales_for_user, work_by_locale
+from editorial.views import TranslationStatusView
+
+DASHBOARD_ROWS = 8
+
+
+class TranslationWorkPanel(Component):
+    """Dashboard: per language, how many pages need translating and the latest of them."""
+
+    name = "translation_work"
+    template_name = "editorial/dashboard_panel.html"
+    order = 90
+
+    def __init__(self, request):
+        self.request = request
+
+    def get_context_data(self, parent_context=None):
+        user = self.request.user
+        return {
+            "report": work_by_locale(locales_for_user(user), limit=DASHBOARD_ROWS),
+            "can_submit": user.has_perm("wagtail_localize.submit_translation"),
+            "report_url": reverse("editorial_translation_status"),
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_translation_work_panel(request, panels):
+    panels.append(TranslationWorkPanel(request))
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    return [
+        path(
+            "translation-status/",
+            TranslationStatusView.as_view(),
+            name="editorial_translation_status",
+        )
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def translation_status_menu_item():
+    return MenuItem(
+        _("Translation status"),
+        reverse("editorial_translation_status"),
+        icon_name="wagtail-localize-language",
+        order=250,
+    )
+
+
+# Before wagtail-localize's own before_edit_page hook, which publishes from its editor.
+hooks.register("before_edit_page", guard.untranslated_publish_blocked, order=-10)
+
+
+@hooks.register("before_edit_snippet")
+def translators_edit_only_their_language(request, instance):
+    locale = getattr(instance, "locale", None)
+    if locale is None or not roles.is_only_translator(request.user):
+        return None
+    if locale.language_code not in roles.translator_languages(request.user):
+        raise PermissionDenied
+    return None

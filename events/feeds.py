@@ -1,0 +1,461 @@
+"""Subscriptions: iCalendar feeds, RSS and Atom of upcoming events, and the Subscribe page.
+
+Every feed is a route of EventIndexPage, so it exists once per locale
+(`/en/events/ics/`, `/ko/events/rss/` …) and takes the calendar's own filters
+(`?category=&venue=&organiser=&audience=&language=&free=1`): any calendar URL
+has a matching feed. `category/<slug>/`, `venue/<slug>/` and
+`organiser/<slug>/` give the same feeds a tidy URL per topic.
+
+A feed's body is built in a constant number of queries and kept in the Django
+cache under a version number that events/signals.py bumps whenever an event,
+venue, organiser or category changes. Responses carry ETag and Last-Modified
+and answer `304 Not Modified` to conditional requests, so polling clients cost
+almost nothing between changes.
+"""
+
+import dataclasses
+import datetime
+import hashlib
+import time
+from urllib.parse import urlencode
+
+from django.contrib.syndication.views import Feed
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models import Q
+from django.http import Http404, HttpResponse
+from django.template.response import TemplateResponse
+from django.utils import feedgenerator, timezone
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import http_date
+from django.utils.translation import gettext as _
+
+from events import dates
+from events.ical import (
+    EventFacts,
+    event_calendar,
+    event_components,
+    last_modified,
+    new_calendar,
+    with_sequence,
+)
+from events.models import EventCategory, EventOrganiser, EventPage, Occurrence
+from events.queries import BadFilter, Filters, entries, filter_options, occurrences_in
+from home.languages import bcp47
+from services.models import PartnerPage, PublicSpacePage
+
+FORMATS = ("ics", "rss", "atom")
+KINDS = ("category", "venue", "organiser")
+CONTENT_TYPES = {
+    "ics": "text/calendar; charset=utf-8",
+    "rss": "application/rss+xml; charset=utf-8",
+    "atom": "application/atom+xml; charset=utf-8",
+}
+PAST_DAYS = 30  # a feed keeps events that ended in the last month, then lets them go
+FAR_FUTURE_DAYS = 3660
+RSS_ITEMS = 50
+RSS_DAYS = 366
+BODY_SECONDS = 6 * 3600  # the version bump invalidates sooner; this bounds "upcoming" drift
+MAX_AGE = 900  # what browsers and CDNs may reuse without asking again
+VERSION_KEY = "events:feeds:version"
+
+
+# Cache version -----------------------------------------------------------------------------
+
+
+def feeds_version():
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        # Start from the clock, not 1: if only this key was evicted, old bodies stay unused.
+        version = int(time.time() * 1000)
+        cache.add(VERSION_KEY, version, None)
+        version = cache.get(VERSION_KEY, version)
+    return version
+
+
+def _bump():
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.set(VERSION_KEY, int(time.time() * 1000), None)
+
+
+def invalidate_feeds():
+    """Every cached feed body is stale: now, and again once the change is committed.
+
+    The second bump stops a request that read the old data mid-transaction from
+    keeping its body under the new version.
+    """
+    _bump()
+    transaction.on_commit(_bump)
+
+
+# What a feed contains ----------------------------------------------------------------------
+
+
+def resolve_filters(request, index, kind=None, slug=None):
+    """Filters from the query string and the path; BadFilter (400) or Http404 when wrong."""
+    filters = Filters.from_query(request.GET, index.locale)
+    if kind is not None:
+        if kind not in KINDS or slug not in {s for s, _label in filter_options(index.locale)[kind]}:
+            raise Http404
+        filters = dataclasses.replace(filters, **{kind: slug})
+    return filters
+
+
+def feed_title(index, filters, options):
+    """The calendar's own title in its language, then what the filters narrow it to."""
+    parts = []
+    for name in ("category", "venue", "organiser", "audience", "language"):
+        value = getattr(filters, name)
+        if value:
+            parts.append(dict(options[name]).get(value, value))
+    if filters.free:
+        parts.append(_("Free events"))
+    return " · ".join([index.title, *parts])
+
+
+def _absolute(request, path):
+    return request.build_absolute_uri(path)
+
+
+def feed_url(request, index, format, filters=None, topic=None):
+    """A feed's absolute URL; `topic` = ("venue", slug) etc. gives the tidy per-topic path."""
+    query = urlencode(filters.as_query()) if filters is not None else ""
+    if topic is not None:
+        kind, slug = topic
+        path = index.sub_url("topic_feed", kind=kind, slug=slug, format=format)
+        query = ""
+    else:
+        path = index.sub_url("feed", format=format)
+    return _absolute(request, f"{path}?{query}" if query else path)
+
+
+def calendar_body(request, index, filters):
+    """(iCalendar bytes, last modified) for the events matching `filters` in the index's locale.
+
+    Each event is sent once, as its series (RRULE, EXDATE) plus its moved dates,
+    in about ten queries whatever the number of events.
+    """
+    locale = index.locale
+    now = timezone.now()
+    occurrences = occurrences_in(
+        locale,
+        now - datetime.timedelta(days=PAST_DAYS),
+        now + datetime.timedelta(days=FAR_FUTURE_DAYS),
+        filters,
+    ).order_by()
+    matching = occurrences.values("translation_key")
+    # Occurrence.event is the schedule owner, the page that holds the shared facts.
+    owners = list(
+        with_sequence(EventPage.objects.filter(pk__in=occurrences.values("event_id")))
+        .select_related("category", "venue")
+        .defer("body")
+        .order_by("start_date", "start_time", "pk")
+    )
+    pages = {
+        page.translation_key: page
+        for page in with_sequence(
+            EventPage.objects.live().filter(locale=locale, translation_key__in=matching)
+        )
+        .select_related("locale")
+        .defer("body")
+    }
+    exceptions = {}
+    for occurrence in (
+        Occurrence.objects.filter(translation_key__in=matching)
+        .filter(Q(cancelled=True) | Q(moved=True))
+        .select_related("venue")
+        .order_by("original_start")
+    ):
+        exceptions.setdefault(occurrence.translation_key, []).append(occurrence)
+    venue_keys = {o.venue.translation_key for o in owners if o.venue}
+    venue_keys |= {o.venue.translation_key for rows in exceptions.values() for o in rows if o.venue}
+    venues = _in_locale(PublicSpacePage, venue_keys, locale)
+    categories = {c.translation_key: c for c in EventCategory.objects.filter(locale=locale)}
+    organisers = {}
+    for row in (
+        EventOrganiser.objects.filter(page_id__in=occurrences.values("event_id"))
+        .select_related("partner")
+        .order_by("page_id", "sort_order")
+    ):
+        organisers.setdefault(row.page_id, []).append(row.partner)
+    partner_keys = {p.translation_key for rows in organisers.values() for p in rows}
+    partners = _in_locale(PartnerPage, partner_keys, locale)
+
+    language_code = locale.language_code
+    calendar = new_calendar(
+        feed_title(index, filters, filter_options(locale)), language_code, index.intro
+    )
+    newest = None
+    for owner in owners:
+        page = pages.get(owner.translation_key)
+        if page is None:
+            continue
+        category = owner.category
+        facts = EventFacts(
+            sequence=owner.published_revisions
+            + (page.published_revisions if page.pk != owner.pk else 0),
+            category=categories.get(category.translation_key, category) if category else None,
+            organisers=[partners.get(p.translation_key, p) for p in organisers.get(owner.pk, [])],
+            url=_absolute(request, page.get_url(request)),
+        )
+        for component in event_components(
+            request,
+            page,
+            owner,
+            exceptions.get(owner.translation_key, []),
+            venues,
+            language_code,
+            facts,
+        ):
+            calendar.add_component(component)
+        modified = last_modified(page, owner)
+        newest = modified if newest is None else max(newest, modified)
+    calendar.add_missing_timezones()
+    return calendar.to_ical(), newest
+
+
+def _in_locale(model, keys, locale):
+    rows = (
+        model.objects.live()
+        .filter(translation_key__in=list(keys), locale=locale)
+        .select_related("locale")
+    )
+    return {row.translation_key: row for row in rows}
+
+
+class UpcomingEventsFeed(Feed):
+    """RSS 2.0 (or Atom, see below) of the next date of each upcoming event, in one locale."""
+
+    feed_type = feedgenerator.Rss201rev2Feed
+
+    def __init__(self, request, index, filters, title):
+        super().__init__()
+        self.index = index
+        self.language = bcp47(index.locale.language_code)
+        self._title = title
+        self._link = _absolute(request, index.url)
+        self._items = upcoming_items(request, index, filters)
+
+    def title(self):
+        return self._title
+
+    def link(self):
+        return self._link
+
+    def description(self):
+        return self.index.intro or _("What is on in the community, soonest first.")
+
+    subtitle = description
+
+    def items(self):
+        return self._items
+
+    def item_title(self, item):
+        return item["title"]
+
+    def item_link(self, item):
+        return item["link"]
+
+    def item_description(self, item):
+        return item["description"]
+
+    def item_pubdate(self, item):
+        return item["published"]
+
+    def item_updateddate(self, item):
+        return item["updated"]
+
+    def item_categories(self, item):
+        return item["categories"]
+
+
+class UpcomingEventsAtom(UpcomingEventsFeed):
+    feed_type = feedgenerator.Atom1Feed
+
+
+def upcoming_items(request, index, filters):
+    """The next date of up to RSS_ITEMS events, as plain dicts for the feed."""
+    from events.templatetags.event_tags import when_text
+
+    now = timezone.now()
+    occurrences = occurrences_in(
+        index.locale, now, now + datetime.timedelta(days=RSS_DAYS), filters
+    )
+    seen, picked = set(), []
+    for occurrence in occurrences[: RSS_ITEMS * 20]:
+        if occurrence.translation_key not in seen:
+            seen.add(occurrence.translation_key)
+            picked.append(occurrence)
+        if len(picked) == RSS_ITEMS:
+            break
+    items = []
+    for entry in entries(picked, index.locale):
+        occurrence = entry.occurrence
+        start = timezone.localtime(occurrence.start)
+        when = f"{dates.long_day(start)} {when_text(occurrence)}"
+        place = entry.venue.title if entry.venue else entry.page.venue_address
+        lines = [when, place] if place else [when]
+        if entry.status != "scheduled":
+            lines.insert(0, str(entry.owner.get_status_display()))
+        items.append(
+            {
+                "title": entry.page.title,
+                "link": _absolute(request, entry.page.get_url(request)),
+                "description": "\n".join([*lines, "", entry.page.summary]),
+                "published": entry.page.first_published_at,
+                "updated": last_modified(entry.page, entry.owner),
+                "categories": [entry.category.name] if entry.category else [],
+            }
+        )
+    return items
+
+
+def build_feed(request, index, format, filters):
+    """{"body", "last_modified", "etag"} of one feed, ready to cache."""
+    if format == "ics":
+        body, newest = calendar_body(request, index, filters)
+    else:
+        title = feed_title(index, filters, filter_options(index.locale))
+        feed_class = UpcomingEventsAtom if format == "atom" else UpcomingEventsFeed
+        feed = feed_class(request, index, filters, title)
+        generator = feed.get_feed(None, request)
+        body = generator.writeString("utf-8").encode()
+        newest = generator.latest_post_date() if feed.items() else None
+    etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+    return {"body": body, "last_modified": newest, "etag": etag}
+
+
+def cache_key(request, index, format, filters):
+    parts = [
+        str(feeds_version()),
+        format,
+        str(index.pk),
+        index.locale.language_code,
+        request.scheme,
+        request.get_host(),
+        urlencode(filters.as_query()),
+    ]
+    return "events:feed:" + hashlib.sha256("|".join(parts).encode()).hexdigest()
+
+
+def cached_event_calendar(request, page):
+    """One event's own .ics, cached and validated like the feeds."""
+    key = (
+        "events:feed:"
+        + hashlib.sha256(
+            "|".join(
+                [str(feeds_version()), "event", str(page.pk), request.scheme, request.get_host()]
+            ).encode()
+        ).hexdigest()
+    )
+    feed = cache.get(key)
+    if feed is None:
+        body = event_calendar(request, page)
+        etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+        feed = {
+            "body": body,
+            "last_modified": last_modified(page, page.schedule_owner),
+            "etag": etag,
+        }
+        cache.set(key, feed, BODY_SECONDS)
+    return feed
+
+
+def cached_feed(request, index, format, filters):
+    key = cache_key(request, index, format, filters)
+    feed = cache.get(key)
+    if feed is None:
+        feed = build_feed(request, index, format, filters)
+        cache.set(key, feed, BODY_SECONDS)
+    return feed
+
+
+def feed_response(request, feed, content_type):
+    """The body with validators; a conditional GET that matches gets 304 and no body."""
+    response = HttpResponse(feed["body"], content_type=content_type)
+    response["ETag"] = feed["etag"]
+    stamp = None
+    if feed["last_modified"] is not None:
+        stamp = int(feed["last_modified"].timestamp())
+        response["Last-Modified"] = http_date(stamp)
+    patch_cache_control(response, public=True, max_age=MAX_AGE)
+    return get_conditional_response(
+        request, etag=feed["etag"], last_modified=stamp, response=response
+    )
+
+
+def feed_view(request, index, format, kind=None, slug=None):
+    from events.views import bad_request
+
+    if format not in FORMATS:
+        raise Http404
+    try:
+        filters = resolve_filters(request, index, kind, slug)
+    except BadFilter:
+        return bad_request(request, index, _("That filter does not match anything we know."))
+    return feed_response(
+        request, cached_feed(request, index, format, filters), CONTENT_TYPES[format]
+    )
+
+
+# Links and the Subscribe page --------------------------------------------------------------
+
+
+def feed_links(request, index, filters=None, topic=None):
+    """Absolute URLs of a calendar's feeds (with its filters) and of its Subscribe page."""
+    if topic is not None:
+        filters = Filters(**{topic[0]: topic[1]})
+    query = urlencode(filters.as_query()) if filters is not None else ""
+    subscribe = index.sub_url("subscribe_view")
+    return {
+        "ics": feed_url(request, index, "ics", filters, topic),
+        "rss": feed_url(request, index, "rss", filters, topic),
+        "atom": feed_url(request, index, "atom", filters, topic),
+        "subscribe": f"{subscribe}?{query}" if query else subscribe,
+    }
+
+
+def subscription(request, index, filters, title):
+    """Every way to follow one feed: webcal, Google Calendar, the plain URL, RSS and Atom."""
+    links = feed_links(request, index, filters)
+    https = links["ics"]
+    webcal = "webcal://" + https.split("://", 1)[1]
+    return {
+        "title": title,
+        "url": https,
+        "webcal": webcal,
+        "google": "https://calendar.google.com/calendar/r?" + urlencode({"cid": webcal}),
+        "rss": links["rss"],
+        "atom": links["atom"],
+    }
+
+
+def subscribe(request, index):
+    from events.views import bad_request
+
+    try:
+        filters = resolve_filters(request, index)
+    except BadFilter:
+        return bad_request(request, index, _("That filter does not match anything we know."))
+    options = filter_options(index.locale)
+    main = subscription(request, index, filters, feed_title(index, filters, options))
+    topics = []
+    if not filters.active:
+        topics = [
+            subscription(request, index, Filters(category=slug), name)
+            for slug, name in options["category"]
+        ]
+    context = index.get_context(request)
+    context.update(
+        {
+            "subscription": main,
+            "topics": topics,
+            "filters": filters,
+            "feeds": feed_links(request, index, filters),
+            "calendar_url": index.url,
+            "view_title": _("Subscribe to the calendar"),
+        }
+    )
+    return TemplateResponse(request, "events/subscribe.html", context)

@@ -1,0 +1,197 @@
+"""Wagtail's database search backend, indexing and querying CJK-aware terms.
+
+Set as `WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] = "home.search.backend"`.
+Like `wagtail.search.backends.database`, it picks the SQLite FTS5 or the
+PostgreSQL backend for the default database, and changes two things:
+
+* every value of a page's search fields is indexed as `home.search.text.index_text`
+  (title, body and autocomplete columns alike, so the title keeps its weight);
+* a query given as a string is turned into those terms: all must match, and an
+  exact phrase of them scores higher (`Or(Phrase, And)`); `operator="or"` asks
+  for any of them.
+
+A match in the title counts TITLE_WEIGHT times one in the body, on both databases
+(the stock ranking multiplies by a title-length norm that favours short titles).
+"""
+
+import copy
+from functools import cache
+
+from django.db import connection
+from django.db.models import F
+from wagtail.search import index
+from wagtail.search.backends.base import EmptySearchResults
+from wagtail.search.query import Or, Phrase, PlainText
+
+from home.search.text import index_text, parse_query
+
+# How much more a match in the title counts than one in the body, on both databases.
+TITLE_WEIGHT = 10.0
+
+
+def _flatten(value):
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (list, tuple)):
+        return " ".join(_flatten(item) for item in value)
+    if isinstance(value, dict):
+        return " ".join(_flatten(item) for item in value.values())
+    return str(value)
+
+
+class TokenisedSearchField(index.SearchField):
+    """A search field whose value is indexed as CJK-aware terms."""
+
+    def __init__(self, source):
+        self.__dict__.update(source.__dict__)
+        self.source = source
+
+    def get_value(self, obj):
+        return index_text(_flatten(self.source.get_value(obj)))
+
+
+class TokenisedAutocompleteField(index.AutocompleteField):
+    def __init__(self, source):
+        self.__dict__.update(source.__dict__)
+        self.source = source
+
+    def get_value(self, obj):
+        return index_text(_flatten(self.source.get_value(obj)))
+
+
+def tokenised(fields):
+    wrapped = []
+    for field in fields:
+        if isinstance(field, index.SearchField):
+            wrapped.append(TokenisedSearchField(field))
+        elif isinstance(field, index.AutocompleteField):
+            wrapped.append(TokenisedAutocompleteField(field))
+        elif isinstance(field, index.RelatedFields):
+            wrapped.append(index.RelatedFields(field.field_name, tokenised(field.fields)))
+        else:
+            wrapped.append(field)
+    return wrapped
+
+
+@cache
+def tokenised_search_fields(model):
+    return tokenised(model.get_search_fields())
+
+
+class TokenisingIndexMixin:
+    def add_items(self, model, objs):
+        # The stock indexer reads `obj.get_search_fields()`; hand it copies whose
+        # fields produce our terms, leaving the caller's objects untouched.
+        copies = []
+        for obj in objs:
+            copied = copy.copy(obj)
+            fields = tokenised_search_fields(type(obj))
+            copied.get_search_fields = lambda fields=fields: fields
+            copies.append(copied)
+        return super().add_items(model, copies)
+
+
+def build_query(text, operator=None, partial=False):
+    """A Wagtail search query for the visitor's text, or None if nothing in it is searchable."""
+    parsed = parse_query(text, partial=partial)
+    if not parsed:
+        return None
+    terms = " ".join(parsed.terms)
+    if (operator or "and").lower() == "or":
+        return PlainText(terms, operator="or")
+    required = PlainText(terms, operator="and")
+    if partial or len(parsed.terms) == 1:
+        return required
+    return Or([Phrase(terms), required])
+
+
+class TokenisingBackendMixin:
+    def _search(self, query_compiler_class, query, model_or_queryset, **kwargs):
+        if isinstance(query, str):
+            partial = query_compiler_class is self.autocomplete_query_compiler_class
+            query = build_query(query, kwargs.get("operator"), partial=partial)
+            if query is None:
+                return EmptySearchResults()
+        return super()._search(query_compiler_class, query, model_or_queryset, **kwargs)
+
+
+@cache
+def _sqlite_backend_class():
+    from modelsearch.backends.database.sqlite import sqlite
+    from modelsearch.backends.database.sqlite.query import BM25
+
+    class WeightedBM25(BM25):
+        """bm25() with column weights; the FTS table is `fts5(autocomplete, body, title)`."""
+
+        def __init__(self, autocomplete, body, title):
+            super().__init__()
+            self.weights = (autocomplete, body, title)
+
+        def as_sql(self, compiler, connection, function=None, template=None):
+            table = sqlite.SQLiteFTSIndexEntry._meta.db_table
+            weights = ", ".join(str(float(w)) for w in self.weights)
+            return f"bm25({table}, {weights})", []
+
+    class QueryCompiler(sqlite.SQLiteSearchQueryCompiler):
+        def _build_rank_expression(self, vectors, config):
+            # The stock rank multiplies one whole-row bm25() by a title-length norm, so a
+            # short title wins whatever it says. Score the title and the body separately
+            # instead (bm25 is negative: lower is better). Phrases in the MATCH expression
+            # count as their own terms, so an exact phrase scores above scattered words.
+            return WeightedBM25(0, 0, 1) * TITLE_WEIGHT + WeightedBM25(0, 1, 0)
+
+    class AutocompleteQueryCompiler(sqlite.SQLiteAutocompleteQueryCompiler):
+        pass
+
+    class Index(TokenisingIndexMixin, sqlite.SQLiteIndex):
+        pass
+
+    class Backend(TokenisingBackendMixin, sqlite.SQLiteSearchBackend):
+        query_compiler_class = QueryCompiler
+        autocomplete_query_compiler_class = AutocompleteQueryCompiler
+        index_class = Index
+
+    return Backend
+
+
+@cache
+def _postgres_backend_class():
+    from modelsearch.backends.database.postgres import postgres
+
+    class QueryCompiler(postgres.PostgresSearchQueryCompiler):
+        def get_index_vectors(self, search_query):
+            # As on SQLite: title and body ranked apart, no title-length norm.
+            return [
+                (F("index_entries__title"), TITLE_WEIGHT),
+                (F("index_entries__body"), 1.0),
+            ]
+
+    class Index(TokenisingIndexMixin, postgres.PostgresIndex):
+        pass
+
+    class Backend(TokenisingBackendMixin, postgres.PostgresSearchBackend):
+        query_compiler_class = QueryCompiler
+        index_class = Index
+
+        def __init__(self, params):
+            # Our terms are already folded and stemmed: 'simple' keeps them as they are.
+            super().__init__({"SEARCH_CONFIG": "simple", **params})
+
+    return Backend
+
+
+def SearchBackend(params):  # noqa: N802 (the name Wagtail looks up in a backend module)
+    """The backend for the default database: PostgreSQL or SQLite (FTS5)."""
+    if connection.vendor == "postgresql":
+        return _postgres_backend_class()(params)
+    if connection.vendor == "sqlite":
+        from modelsearch.backends.database.sqlite.utils import fts5_available
+
+        if fts5_available():
+            return _sqlite_backend_class()(params)
+    raise NotImplementedError(
+        "home.search.backend needs PostgreSQL or SQLite with FTS5; "
+        "set SEARCH_URL for Elasticsearch/OpenSearch instead."
+    )

@@ -1,0 +1,77 @@
+"""Fixtures for the editorial workflow: a small trilingual site, the roles and their users."""
+
+from types import SimpleNamespace
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from editorial.roles import EDITORS, MODERATORS, TRANSLATORS, setup_roles
+from events.models import EventCategory, EventIndexPage
+from services.models import PublicSpacePage, SpaceIndexPage
+from tests.conftest import publish, translate
+
+PASSWORD = "correct-horse-battery"
+
+
+def add(parent, page):
+    parent.add_child(instance=page)
+    return publish(page)
+
+
+def in_three(page, en, ko):
+    return SimpleNamespace(
+        zh=page, en=translate(page, "en", title=en), ko=translate(page, "ko", title=ko)
+    )
+
+
+@pytest.fixture
+def newsroom(home):
+    """Home, calendar and spaces in three languages, a venue and a category."""
+    index = in_three(
+        add(home.zh, EventIndexPage(title="活动日历", slug="events")), "Events", "행사"
+    )
+    spaces = in_three(
+        add(home.zh, SpaceIndexPage(title="公共空间", slug="spaces")), "Spaces", "공간"
+    )
+    venue = add(spaces.zh, PublicSpacePage(title="国际友邻服务中心", slug="centre"))
+    category = EventCategory.objects.create(name="语言交流", slug="language", locale=home.zh.locale)
+    return SimpleNamespace(home=home, index=index, spaces=spaces, venue=venue, category=category)
+
+
+@pytest.fixture
+def roles(home):
+    return setup_roles()
+
+
+@pytest.fixture
+def make_user(roles):
+    def make(username, group_name):
+        user = get_user_model().objects.create_user(username=username, password=PASSWORD)
+        user.groups.set([roles[group_name]])
+        return user
+
+    return make
+
+
+@pytest.fixture
+def login(client):
+    def as_user(user):
+        client.force_login(user)
+        return client
+
+    return as_user
+
+
+@pytest.fixture
+def editor(make_user):
+    return make_user("editor", EDITORS)
+
+
+@pytest.fixture
+def moderator(make_user):
+    return make_user("moderator", MODERATORS)
+
+
+@pytest.fixture
+def korean_translator(make_user):
+    return make_user("translator-ko", TRANSLATORS["ko"])

@@ -1,0 +1,321 @@
+"""iCalendar feeds read as clients read them: icalendar, recurring-ical-events, vobject."""
+
+import datetime
+import re
+from zoneinfo import ZoneInfo
+
+import icalendar
+import pytest
+import recurring_ical_events
+import vobject
+from django.core.cache import cache
+from django.db import connection
+from django.db.models import F
+from django.test.utils import CaptureQueriesContext
+
+from events.models import EventDateChange, EventPage, Occurrence
+from tests.conftest import publish
+from tests.events.conftest import make_event, next_weekday
+from tests.feeds.conftest import alternate, fetch_calendar, local_path, vevents
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+
+
+def feed(client, language="en"):
+    """The feed a client finds through the calendar page's <link rel="alternate">."""
+    return fetch_calendar(client, alternate(client, f"/{language}/events/", "text/calendar"))
+
+
+def test_calendar_page_advertises_ics_rss_and_atom(client, calendar):
+    for content_type, path in (
+        ("text/calendar", "/en/events/ics/"),
+        ("application/rss+xml", "/en/events/rss/"),
+        ("application/atom+xml", "/en/events/atom/"),
+    ):
+        assert local_path(alternate(client, "/en/events/", content_type)) == path
+
+
+def test_filtered_calendar_advertises_the_matching_feed(client, calendar):
+    url = alternate(client, "/ko/events/month/?category=english-salon&free=1", "text/calendar")
+    assert local_path(url) == "/ko/events/ics/?category=english-salon&free=1"
+
+
+def test_feed_has_calendar_properties_and_a_vtimezone_for_every_tzid(client, salon):
+    cal = feed(client)
+    assert str(cal["VERSION"]) == "2.0"
+    assert str(cal["PRODID"]) == "-//Youlin//Community events//EN"
+    assert str(cal["CALSCALE"]) == "GREGORIAN"
+    assert str(cal["X-WR-TIMEZONE"]) == "Asia/Shanghai"
+    assert cal.get_used_tzids() == {"Asia/Shanghai"}
+    assert cal.get_missing_tzids() == set()
+
+
+def test_refresh_interval_is_a_duration_and_outlook_gets_a_ttl(client, salon):
+    body = client.get("/en/events/ics/").content.decode()
+    assert "\r\nREFRESH-INTERVAL;VALUE=DURATION:PT1H\r\n" in body
+    assert "\r\nX-PUBLISHED-TTL:PT1H\r\n" in body
+
+
+def test_vobject_validates_the_feed(client, salon):
+    body = client.get("/en/events/ics/").content.decode()
+    parsed = vobject.readOne(body)
+    assert parsed.validate(raiseException=True)
+    assert len(parsed.vevent_list) == 2
+
+
+def test_vobject_would_notice_a_missing_dtstamp(client, salon):
+    body = client.get("/en/events/ics/").content.decode()
+    broken = "\r\n".join(line for line in body.split("\r\n") if not line.startswith("DTSTAMP"))
+    with pytest.raises(vobject.base.ValidateError):
+        vobject.readOne(broken).validate(raiseException=True)
+
+
+def test_salon_is_one_rule_with_an_exdate_and_a_recurrence_id(client, salon):
+    series, moved = vevents(feed(client))
+    saturday = next_weekday(5)
+    assert series["RRULE"]["FREQ"] == ["WEEKLY"] and series["RRULE"]["COUNT"] == [10]
+    assert series["DTSTART"].dt == datetime.datetime.combine(saturday, datetime.time(19), SHANGHAI)
+    assert series["DTSTART"].params["TZID"] == "Asia/Shanghai"
+    exdates = [d.dt for d in series["EXDATE"].dts]
+    assert exdates == [
+        datetime.datetime.combine(
+            saturday + datetime.timedelta(weeks=1), datetime.time(19), SHANGHAI
+        )
+    ]
+    assert series["EXDATE"].params["TZID"] == series["DTSTART"].params["TZID"]
+    assert moved["UID"] == series["UID"]
+    assert moved["RECURRENCE-ID"].dt == datetime.datetime.combine(
+        saturday + datetime.timedelta(weeks=2), datetime.time(19), SHANGHAI
+    )
+    assert moved["DTSTART"].dt == datetime.datetime.combine(
+        saturday + datetime.timedelta(weeks=2, days=1), datetime.time(15), SHANGHAI
+    )
+    assert str(moved["LOCATION"]) == "Shared classroom"
+
+
+def test_expanding_the_feed_gives_the_sites_own_occurrences(client, salon):
+    cal = feed(client)
+    first = next_weekday(5) - datetime.timedelta(days=1)
+    start = datetime.datetime.combine(first, datetime.time(0), SHANGHAI)
+    end = start + datetime.timedelta(days=31)
+    expanded = sorted(e["DTSTART"].dt for e in recurring_ical_events.of(cal).between(start, end))
+    expected = sorted(
+        Occurrence.objects.filter(
+            translation_key=salon.zh.translation_key, cancelled=False, start__lt=end, end__gt=start
+        ).values_list("start", flat=True)
+    )
+    assert len(expanded) == len(expected) == 4  # five Saturdays, one cancelled, one moved
+    assert expanded == expected
+
+
+def test_summaries_and_calendar_name_are_in_the_feeds_language(client, salon):
+    names = {
+        "zh-hans": ("活动日历", "詹叔英语沙龙", "英语沙龙"),
+        "en": ("Events", "Uncle Zhan's English Salon", "English salon"),
+        "ko": ("행사", "잔 아저씨 영어 살롱", "영어 살롱"),
+    }
+    for language, (calname, summary, category) in names.items():
+        cal = feed(client, language)
+        assert str(cal["X-WR-CALNAME"]) == str(cal["NAME"]) == calname
+        assert {str(e["SUMMARY"]) for e in vevents(cal)} == {summary}
+        assert [str(c) for c in vevents(cal)[0]["CATEGORIES"].cats] == [category]
+
+
+def test_uids_stay_the_same_between_fetches_and_differ_per_locale(client, salon):
+    def identity(language):
+        return [
+            (str(e["UID"]), e["DTSTAMP"].dt, e["LAST-MODIFIED"].dt, int(e["SEQUENCE"]))
+            for e in vevents(feed(client, language))
+        ]
+
+    first = identity("en")
+    cache.clear()  # a cold rebuild must give the same answer, not just the cached bytes
+    assert identity("en") == first
+    uids = {language: {uid for uid, *_ in identity(language)} for language in ("zh-hans", "ko")}
+    assert len({first[0][0], *uids["zh-hans"], *uids["ko"]}) == 3
+
+
+def test_republishing_changes_sequence_last_modified_and_etag(client, salon):
+    # Published an hour ago: iCalendar times have whole seconds, and tests are fast.
+    EventPage.objects.filter(translation_key=salon.zh.translation_key).update(
+        last_published_at=F("last_published_at") - datetime.timedelta(hours=1)
+    )
+    before = client.get("/en/events/ics/")
+    (series_before, _moved) = vevents(icalendar.Calendar.from_ical(before.content))
+    salon.zh.start_time = datetime.time(18, 30)
+    publish(salon.zh)
+    after = client.get("/en/events/ics/")  # cached body invalidated by the publish
+    assert after["ETag"] != before["ETag"]
+    series_after = vevents(icalendar.Calendar.from_ical(after.content))[0]
+    assert series_after["UID"] == series_before["UID"]
+    assert int(series_after["SEQUENCE"]) > int(series_before["SEQUENCE"])
+    assert series_after["LAST-MODIFIED"].dt > series_before["LAST-MODIFIED"].dt
+    assert series_after["DTSTART"].dt.time() == datetime.time(18, 30)
+
+
+def test_http_headers_for_polling_clients(client, salon):
+    response = client.get("/en/events/ics/")
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    assert response["ETag"].startswith('"')
+    assert response["Last-Modified"].endswith("GMT")
+    assert "public" in response["Cache-Control"] and "max-age=" in response["Cache-Control"]
+
+
+def test_conditional_get_answers_304(client, salon):
+    response = client.get("/en/events/ics/")
+    by_etag = client.get("/en/events/ics/", HTTP_IF_NONE_MATCH=response["ETag"])
+    assert by_etag.status_code == 304 and by_etag.content == b""
+    assert by_etag["ETag"] == response["ETag"]
+    by_date = client.get("/en/events/ics/", HTTP_IF_MODIFIED_SINCE=response["Last-Modified"])
+    assert by_date.status_code == 304
+    stale = client.get("/en/events/ics/", HTTP_IF_NONE_MATCH='"something-else"')
+    assert stale.status_code == 200
+
+
+def test_event_ics_answers_304_too(client, salon):
+    response = client.get("/en/events/english-salon/ics/")
+    assert response.status_code == 200
+    again = client.get("/en/events/english-salon/ics/", HTTP_IF_NONE_MATCH=response["ETag"])
+    assert again.status_code == 304
+
+
+def test_lines_fold_at_75_octets_with_crlf_without_splitting_characters(client, calendar):
+    make_event(
+        calendar,
+        "long",
+        title="国际友邻服务中心" * 8,
+        ko="국제이웃서비스센터 주말 한국어 교실과 함께하는 긴 제목" * 3,
+        summary="社区" * 100,
+    )
+    body = client.get("/ko/events/ics/").content
+    assert body.endswith(b"\r\n")
+    lines = body.split(b"\r\n")[:-1]
+    assert all(b"\n" not in line and b"\r" not in line for line in lines)
+    assert max(len(line) for line in lines) <= 75
+    for line in lines:
+        line.decode("utf-8")  # a UTF-8 sequence split across a fold would fail here
+    summary = vevents(icalendar.Calendar.from_ical(body))[0]["SUMMARY"]
+    assert str(summary) == "국제이웃서비스센터 주말 한국어 교실과 함께하는 긴 제목" * 3
+
+
+def test_until_is_utc_when_dtstart_has_a_tzid(client, calendar):
+    until = next_weekday(0, weeks=4)
+    make_event(calendar, "class", repeat="weekly", repeat_until=until, start_date=next_weekday(0))
+    series = vevents(feed(client))[0]
+    value = series["RRULE"]["UNTIL"][0]
+    assert value == datetime.datetime.combine(until, datetime.time(23, 59, 59), SHANGHAI)
+    assert value.utcoffset() == datetime.timedelta(0)
+    assert re.search(r"UNTIL=\d{8}T\d{6}Z", series.to_ical().decode())
+
+
+def test_all_day_event_uses_dates_with_an_exclusive_end(client, calendar):
+    day = next_weekday(2)
+    make_event(
+        calendar,
+        "festival",
+        all_day=True,
+        start_time=None,
+        end_time=None,
+        start_date=day,
+        end_date=day + datetime.timedelta(days=2),
+        repeat="weekly",
+        repeat_count=3,
+        changes=[EventDateChange(date=day + datetime.timedelta(weeks=1), action="cancel")],
+    )
+    series = vevents(feed(client))[0]
+    assert series["DTSTART"].dt == day and not isinstance(series["DTSTART"].dt, datetime.datetime)
+    assert series["DTEND"].dt == day + datetime.timedelta(days=3)
+    assert [d.dt for d in series["EXDATE"].dts] == [day + datetime.timedelta(weeks=1)]
+    assert series["EXDATE"].params.get("VALUE") == "DATE"
+
+
+def test_cancelled_event_has_status_cancelled(client, calendar):
+    make_event(calendar, "called-off", status="cancelled")
+    assert str(vevents(feed(client))[0]["STATUS"]) == "CANCELLED"
+
+
+def test_location_geo_url_organizer_and_categories(client, salon):
+    series = vevents(feed(client))[0]
+    assert str(series["LOCATION"]) == "International Neighbour Service Centre, 双柏社区"
+    assert (series["GEO"].latitude, series["GEO"].longitude) == (30.80812, 103.89153)
+    assert str(series["URL"]) == "http://testserver/en/events/english-salon/"
+    assert str(series["ORGANIZER"]) == "http://testserver/en/partners/yam/"
+    assert series["ORGANIZER"].params["CN"] == "YAM Volunteers"
+    assert "Uncle Zhan" not in str(series["DESCRIPTION"])  # the summary, not the title
+    assert str(series["DESCRIPTION"]).endswith("http://testserver/en/events/english-salon/")
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/en/events/category/english-salon/ics/",
+        "/en/events/venue/centre/ics/",
+        "/en/events/organiser/yam/ics/",
+        "/en/events/ics/?category=english-salon",
+        "/en/events/ics/?venue=centre&language=en",
+    ],
+)
+def test_topic_and_filtered_feeds_hold_the_matching_events(client, calendar, salon, path):
+    make_event(calendar, "chinese-class", category=calendar.class_category)
+    assert len(vevents(feed(client))) == 3  # the salon (with its moved date) and the class
+    titles = {str(e["SUMMARY"]) for e in vevents(fetch_calendar(client, path))}
+    assert titles == {"Uncle Zhan's English Salon"}
+
+
+def test_topic_feed_is_named_for_its_topic(client, salon):
+    cal = fetch_calendar(client, "/ko/events/category/english-salon/ics/")
+    assert str(cal["X-WR-CALNAME"]) == "행사 · 영어 살롱"
+
+
+@pytest.mark.parametrize(
+    ("path", "status"),
+    [
+        ("/en/events/ics/?category=nonsense", 400),
+        ("/en/events/ics/?free=maybe", 400),
+        ("/en/events/ics/?venue=" + "x" * 500, 400),
+        ("/en/events/ics/?category=%00", 400),
+        ("/en/events/ics/?category=%ff%fe", 400),
+        ("/en/events/ics/?page=abc&view=%3Cscript%3E", 200),
+        ("/en/events/category/nonsense/ics/", 404),
+        ("/en/events/venue/no-such-place/rss/", 404),
+        ("/en/events/colour/red/ics/", 404),
+        ("/en/events/ics.ics", 404),
+        ("/en/events/json/", 404),
+    ],
+)
+def test_odd_urls_get_400_or_404_never_500(client, calendar, path, status):
+    assert client.get(path).status_code == status
+
+
+def test_feed_costs_a_constant_number_of_queries(client, calendar, django_assert_max_num_queries):
+    def event(n):
+        make_event(
+            calendar,
+            f"event-{n}",
+            english_only=True,
+            venue=calendar.centre.zh,
+            category=calendar.salon_category,
+            organisers=[calendar.yam.zh],
+            repeat="weekly",
+            repeat_count=5,
+            changes=[EventDateChange(date=next_weekday(5, weeks=1), action="cancel")],
+        )
+
+    event(0)
+    with CaptureQueriesContext(connection) as small:
+        assert client.get("/en/events/ics/").status_code == 200
+    for n in range(1, 6):
+        event(n)
+    cache.clear()
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        response = client.get("/en/events/ics/")
+    assert len(vevents(icalendar.Calendar.from_ical(response.content))) == 6
+
+
+def test_cached_feed_is_served_without_rebuilding(client, salon, django_assert_max_num_queries):
+    client.get("/en/events/ics/")
+    with CaptureQueriesContext(connection) as cold:
+        cache.clear()
+        client.get("/en/events/ics/")
+    with django_assert_max_num_queries(len(cold.captured_queries) - 8):
+        assert client.get("/en/events/ics/").status_code == 200

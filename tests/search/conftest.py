@@ -1,0 +1,45 @@
+"""Pages with text in three languages for the search tests."""
+
+from types import SimpleNamespace
+
+import pytest
+
+from home.models import ContentPage
+from tests.conftest import publish, translate
+
+
+def add(parent, page):
+    parent.add_child(instance=page)
+    return publish(page)
+
+
+def content(parent, title, summary="", slug=None):
+    page = ContentPage(title=title, summary=summary, slug=slug or None, locale=parent.locale)
+    return add(parent, page)
+
+
+@pytest.fixture
+def pages(home):
+    """A salon page in three languages, and pages that only mention its words in the body."""
+    salon = content(home.zh, "詹叔英语沙龙", "詹叔英语沙龙每周六举行，欢迎邻居参加。", slug="salon")
+    salon_en = translate(
+        salon,
+        "en",
+        title="Uncle Zhan's English Salon",
+        summary="Practise English every Saturday evening and make friends.",
+    )
+    salon_ko = translate(
+        salon,
+        "ko",
+        title="잔 아저씨 영어 살롱",
+        summary="매주 토요일 저녁 서울에서 온 친구들과 영어를 연습해요.",
+    )
+    mention = content(home.zh, "社区新闻", "本周英语角和沙龙暂停一次。", slug="news")
+    mention_en = translate(
+        mention,
+        "en",
+        title="Community news",
+        summary="The salon is closed this week; English corner too.",
+    )
+    mention_ko = translate(mention, "ko", title="커뮤니티 소식", summary="이번 주 살롱은 쉽니다.")
+    return SimpleNamespace(**locals())

@@ -1,0 +1,193 @@
+"""The search page and the search box's suggestions, on a small trilingual site."""
+
+import re
+
+import pytest
+from django.utils.html import escape
+
+from events.models import EventIndexPage
+from home.search.queries import RESULTS_PER_PAGE
+from services.models import ServiceIndexPage
+from tests.search.conftest import add, content
+
+
+def titles(response):
+    html = response.content.decode()
+    found = re.findall(r'<h2 class="search-result__title"><a href="[^"]*">(.*?)</a>', html)
+    return [re.sub(r"</?mark>", "", t) for t in found]
+
+
+@pytest.mark.parametrize(
+    ("language", "query"),
+    [
+        ("zh-hans", "英语沙龙"),
+        ("zh-hans", "沙龙"),
+        ("ko", "영어"),
+        ("ko", "살롱"),
+        ("en", "salons"),
+        ("en", "English salon"),
+    ],
+)
+def test_salon_is_found_in_each_language(client, pages, language, query):
+    response = client.get(f"/{language}/search/", {"q": query})
+    assert response.status_code == 200
+    salon = {"zh-hans": pages.salon, "en": pages.salon_en, "ko": pages.salon_ko}[language]
+    assert titles(response)[0] == escape(salon.title)
+
+
+def test_korean_noun_finds_it_with_a_particle(client, pages):
+    response = client.get("/ko/search/", {"q": "서울"})
+    assert titles(response) == [pages.salon_ko.title]
+
+
+def test_results_are_only_in_the_visitors_language(client, pages):
+    # 沙龙 is Chinese: the Korean site has no page with it.
+    response = client.get("/ko/search/", {"q": "沙龙"})
+    assert titles(response) == []
+    response = client.get("/ko/search/", {"q": "살롱"})
+    hrefs = re.findall(r'class="search-result__title"><a href="([^"]+)"', response.content.decode())
+    assert hrefs and all(href.startswith("/ko/") for href in hrefs)
+
+
+def test_title_match_ranks_above_body_match(client, pages):
+    # Both pages mention 沙龙; only the salon has it in the title.
+    assert titles(client.get("/zh-hans/search/", {"q": "沙龙"})) == [
+        pages.salon.title,
+        pages.mention.title,
+    ]
+
+
+def test_exact_phrase_ranks_above_scattered_words(client, home):
+    scattered = content(home.en, "Notes", "English lessons, and a salon for painters.")
+    phrase = content(home.en, "Notes too", "Our English salon meets weekly.")
+    assert titles(client.get("/en/search/", {"q": "English salon"})) == [
+        phrase.title,
+        scattered.title,
+    ]
+
+
+def test_snippet_highlights_the_match_and_escapes_html(client, home):
+    content(home.en, "Markup", 'Bring <script>alert("x")</script> to the salon.')
+    html = client.get("/en/search/", {"q": "salon"}).content.decode()
+    assert "<mark>salon</mark>" in html
+    assert "<script>alert" not in html
+    assert "&lt;script&gt;alert" in html
+
+
+def test_query_is_escaped_in_the_page(client, pages):
+    html = client.get("/en/search/", {"q": '<img src=x onerror=alert(1)>"'}).content.decode()
+    assert "<img src=x" not in html
+
+
+def test_type_filter_and_counts(client, pages):
+    html = client.get("/en/search/", {"q": "salon"}).content.decode()
+    assert "Pages (2)" in html
+    response = client.get("/en/search/", {"q": "salon", "type": "events"})
+    assert titles(response) == []
+    response = client.get("/en/search/", {"q": "salon", "type": "pages"})
+    assert len(titles(response)) == 2
+
+
+def test_unknown_type_shows_every_type(client, pages):
+    response = client.get("/en/search/", {"q": "salon", "type": "nonsense"})
+    assert response.status_code == 200
+    assert len(titles(response)) == 2
+
+
+def test_no_page_with_every_word_shows_pages_with_some(client, pages):
+    response = client.get("/zh-hans/search/", {"q": "English 沙龙"})
+    assert pages.salon.title in titles(response)
+    assert "没有页面包含所有这些词" in response.content.decode()
+
+
+def test_empty_state_suggests_the_calendar_and_the_directory(client, home):
+    add(home.en, EventIndexPage(title="Events", slug="events", locale=home.en.locale))
+    add(home.en, ServiceIndexPage(title="Services", slug="services", locale=home.en.locale))
+    html = client.get("/en/search/", {"q": "nothing-like-this"}).content.decode()
+    assert "Nothing found for" in html
+    assert 'href="/en/events/"' in html and 'href="/en/services/"' in html
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "",
+        " ",
+        "x" * 5000,
+        "英" * 5000,
+        "😀",
+        '"',
+        "*",
+        "NEAR",
+        "salon NEAR English",
+        "%",
+        "100%",
+        "'; DROP TABLE wagtailcore_page; --",
+        "salon OR 1=1",
+        "AND OR NOT",
+        "\\",
+        "-salon",
+        "sal*",
+        "(salon",
+    ],
+)
+def test_odd_queries_give_a_normal_page(client, pages, query):
+    assert client.get("/en/search/", {"q": query}).status_code == 200
+    assert client.get("/ko/search/suggest/", {"q": query}).status_code == 200
+
+
+@pytest.mark.parametrize("page", ["0", "-1", "999", "abc", "1" * 50])
+def test_bad_page_numbers_show_the_nearest_page(client, pages, page):
+    assert client.get("/en/search/", {"q": "salon", "page": page}).status_code == 200
+
+
+def test_results_are_paginated(client, home):
+    for n in range(RESULTS_PER_PAGE + 3):
+        content(home.en, f"Salon notes {n}", "About the salon.")
+    first = client.get("/en/search/", {"q": "salon"})
+    second = client.get("/en/search/", {"q": "salon", "page": 2})
+    assert len(titles(first)) == RESULTS_PER_PAGE
+    assert len(titles(second)) == 3
+    assert not set(titles(first)) & set(titles(second))
+    assert 'rel="next"' in first.content.decode()
+
+
+def test_result_page_costs_the_same_queries_for_few_or_many_results(
+    client, home, django_assert_max_num_queries
+):
+    def add_pages(count):
+        for n in range(count):
+            content(home.en, f"Salon {n}", "The salon.")
+
+    add_pages(2)
+    client.get("/en/search/", {"q": "salon"})  # warm the content-type and site caches
+    with django_assert_max_num_queries(12) as few:
+        client.get("/en/search/", {"q": "salon"})
+    add_pages(RESULTS_PER_PAGE * 2)
+    with django_assert_max_num_queries(12) as many:
+        client.get("/en/search/", {"q": "salon"})
+    assert len(many.captured_queries) == len(few.captured_queries)
+
+
+def test_suggestions_are_titles_in_the_visitors_language(client, pages):
+    response = client.get("/zh-hans/search/suggest/", {"q": "英语沙"})
+    assert response.status_code == 200
+    first = response.json()["suggestions"][0]
+    assert (first["title"], first["url"]) == (pages.salon.title, "/zh-hans/salon/")
+    assert client.get("/en/search/suggest/", {"q": "Sal"}).json()["suggestions"][0]["title"] == (
+        pages.salon_en.title
+    )
+    assert client.get("/en/search/suggest/", {"q": ""}).json() == {"suggestions": []}
+
+
+def test_header_has_a_search_form_that_works_without_javascript(client, pages):
+    html = client.get("/ko/").content.decode()
+    assert 'role="search"' in html
+    assert 'action="/ko/search/"' in html
+    assert 'name="q"' in html
+
+
+def test_index_follows_edits(client, pages):
+    pages.mention_en.title = "Weekly bulletin"
+    pages.mention_en.save_revision().publish()
+    assert "Weekly bulletin" in titles(client.get("/en/search/", {"q": "bulletins"}))

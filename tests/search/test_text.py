@@ -1,0 +1,118 @@
+"""Index and query terms for Chinese, Korean and English (pure functions, no database)."""
+
+import re
+
+import pytest
+
+from home.search.text import (
+    MAX_QUERY_LENGTH,
+    MAX_QUERY_TERMS,
+    bigrams,
+    highlight,
+    index_text,
+    match_spans,
+    parse_query,
+    strip_particle,
+)
+
+
+def matches(query, text):
+    """What the database does with our terms: every query term is an index term."""
+    indexed = set(index_text(text).split())
+    parsed = parse_query(query)
+    return bool(parsed) and all(term in indexed for term in parsed.terms)
+
+
+def test_han_runs_become_overlapping_bigrams():
+    assert bigrams("英语沙龙") == ["英语", "语沙", "沙龙"]
+    assert index_text("英语沙龙").split()[:3] == ["英语", "语沙", "沙龙"]
+
+
+def test_two_character_chinese_word_is_found_inside_a_sentence():
+    assert matches("英语沙龙", "詹叔英语沙龙每周六举行")
+    assert matches("沙龙", "詹叔英语沙龙每周六举行")
+
+
+def test_longer_chinese_query_needs_the_whole_phrase():
+    assert not matches("英语沙龙", "英语角和沙龙暂停一次")
+
+
+def test_single_chinese_character_is_found():
+    assert matches("药", "社区药店营业时间")
+
+
+def test_korean_noun_matches_with_a_particle_attached():
+    assert matches("서울", "서울에서 온 친구")
+
+
+def test_korean_query_particle_is_dropped():
+    assert strip_particle("서울에서") == "서울"
+    assert strip_particle("영어로") == "영어"
+    assert matches("서울에서", "서울 사람")
+
+
+def test_short_korean_words_keep_their_last_syllable():
+    # 요가 (yoga) is not 요 + particle 가.
+    assert strip_particle("요가") == "요가"
+    assert not matches("요가", "요일")
+
+
+def test_english_is_stemmed_and_case_folded():
+    assert matches("Saturdays", "every saturday")
+    assert matches("salons", "Uncle Zhan's English SALON")
+    assert matches("FESTIVAL", "festivals")
+
+
+def test_full_width_and_accented_letters_are_folded():
+    assert matches("ABC cafe", "ＡＢＣ Café")
+
+
+def test_mixed_script_query_keeps_each_script():
+    parsed = parse_query("English 沙龙")
+    assert parsed.terms == ["english", "沙龙"]
+
+
+def test_korean_and_chinese_never_share_a_bigram():
+    assert "国어" not in index_text("中国어")
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    ['"', "*", "NEAR", "%", "'; DROP TABLE wagtailcore_page; --", "a AND NOT b", "😀🎉", "\x00"],
+)
+def test_terms_are_only_letters_and_digits(hostile):
+    for term in parse_query(hostile).terms + index_text(hostile).split():
+        assert re.fullmatch(r"\w+", term) and "_" not in term
+
+
+def test_emoji_only_query_has_no_terms():
+    assert not parse_query("😀🎉")
+    assert not parse_query("   ")
+
+
+def test_query_length_and_terms_are_capped():
+    parsed = parse_query("长" * 5000)
+    assert len(parsed.text) == MAX_QUERY_LENGTH
+    assert len(parse_query(" ".join(f"w{n}" for n in range(100))).terms) == MAX_QUERY_TERMS
+
+
+def test_partial_query_keeps_the_last_korean_word_whole():
+    assert parse_query("서울에", partial=True).terms == ["서울", "울에"]
+
+
+def test_match_spans_cover_chinese_phrase_and_english_stems():
+    text = "Join the salons at 詹叔英语沙龙"
+    spans = match_spans(text, parse_query("salon 英语沙龙"))
+    assert [text[a:b] for a, b in spans] == ["salons", "英语沙龙"]
+
+
+def test_highlight_cuts_around_the_first_match():
+    text = "开头" * 100 + "英语沙龙" + "结尾" * 100
+    segments = highlight(text, parse_query("沙龙"), width=40)
+    assert segments[0] == ("…", False) and segments[-1] == ("…", False)
+    assert ("沙龙", True) in segments
+    assert sum(len(t) for t, _ in segments[1:-1]) == 40
+
+
+def test_highlight_returns_text_unchanged_when_nothing_matches():
+    assert highlight("<b>hello</b>", parse_query("world")) == [("<b>hello</b>", False)]
