@@ -18,7 +18,7 @@ import copy
 from functools import cache
 
 from django.db import connection
-from django.db.models import F
+from django.db.models import Case, F, Value, When
 from wagtail.search import index
 from wagtail.search.backends.base import EmptySearchResults
 from wagtail.search.query import Or, Phrase, PlainText
@@ -120,7 +120,9 @@ class TokenisingBackendMixin:
 @cache
 def _sqlite_backend_class():
     from modelsearch.backends.database.sqlite import sqlite
-    from modelsearch.backends.database.sqlite.query import BM25
+    from modelsearch.backends.database.sqlite.query import BM25, MatchExpression, normalize
+    from modelsearch.query import MatchAll, Not
+    from modelsearch.utils import get_descendants_content_types_pks
 
     class WeightedBM25(BM25):
         """bm25() with column weights; the FTS table is `fts5(autocomplete, body, title)`."""
@@ -142,8 +144,68 @@ def _sqlite_backend_class():
             # count as their own terms, so an exact phrase scores above scattered words.
             return WeightedBM25(0, 0, 1) * TITLE_WEIGHT + WeightedBM25(0, 1, 0)
 
+        def _ranking(self, query, config):
+            """Primary keys of every allowed match, best first (two queries, then cached:
+            a listing asks for its count and then for one page)."""
+            if getattr(self, "_ranked", None) is None:
+                match = MatchExpression(
+                    self.fields or self.FTS_TABLE_FIELDS,
+                    self.build_search_query(query, config=config),
+                )
+                rank = self._build_rank_expression(self.get_search_vectors(), config)
+                entries = (
+                    sqlite.SQLiteFTSIndexEntry.objects.filter(match)
+                    .filter(
+                        index_entry__content_type__in=get_descendants_content_types_pks(
+                            self.queryset.model
+                        )
+                    )
+                    .annotate(score=rank)
+                )
+                scores = dict(entries.values_list("index_entry__object_id", "score"))
+                allowed = self.queryset.filter(
+                    pk__in=entries.values_list("index_entry__object_id", flat=True)
+                ).values_list("pk", flat=True)
+                # The stock compiler's order: score, then newest first.
+                self._ranked = sorted(allowed, key=lambda pk: (scores[str(pk)], -pk))
+            return self._ranked
+
+        def search(self, config, start, stop, score_field=None):
+            """Results best first, scored in one pass over the full-text table.
+
+            The stock compiler orders by a correlated subquery that runs the MATCH again
+            for every matching row: quadratic, 15-26 s for a word on 3,000 of 10,000
+            pages. Here one query reads (object, score) for every match, a second lists
+            the matches the queryset allows, and the order is set in Python; the rows of
+            the requested slice are then fetched in that order.
+            """
+            query = normalize(self.query)
+            if (
+                not self.order_by_relevance
+                or score_field is not None
+                or isinstance(query, (MatchAll, Not))
+            ):
+                return super().search(config, start, stop, score_field)
+            ranked = self._ranking(query, config)[start:stop]
+            order = Case(*(When(pk=pk, then=Value(n)) for n, pk in enumerate(ranked)))
+            return (
+                self.queryset.filter(pk__in=ranked).order_by(order)
+                if ranked
+                else (self.queryset.none())
+            )
+
     class AutocompleteQueryCompiler(sqlite.SQLiteAutocompleteQueryCompiler):
         pass
+
+    class Results(sqlite.SQLiteSearchResults):
+        def facet(self, field_name):
+            # Counting needs no ranking: one query instead of three.
+            compiler = self.query_compiler
+            ordered, compiler.order_by_relevance = compiler.order_by_relevance, False
+            try:
+                return super().facet(field_name)
+            finally:
+                compiler.order_by_relevance = ordered
 
     class Index(TokenisingIndexMixin, sqlite.SQLiteIndex):
         pass
@@ -152,6 +214,7 @@ def _sqlite_backend_class():
         query_compiler_class = QueryCompiler
         autocomplete_query_compiler_class = AutocompleteQueryCompiler
         index_class = Index
+        results_class = Results
 
     return Backend
 
