@@ -29,6 +29,8 @@ PAGE_TYPES = [
     ("calendar month", "/{lang}/events/month/"),
     ("calendar week", "/{lang}/events/week/"),
     ("event", "/{lang}/events/english-salon/"),
+    ("subscribe", "/{lang}/events/subscribe/"),
+    ("search", "/{lang}/search/?q=salon"),
     ("404", "/{lang}/does-not-exist/"),
 ]
 

@@ -24,6 +24,8 @@ PAGES = [
     "/{lang}/events/month/",
     "/{lang}/events/week/",
     "/{lang}/events/english-salon/",
+    "/{lang}/events/subscribe/",
+    "/{lang}/search/?q=%E6%B2%99%E9%BE%99",  # 沙龙: results in Chinese, the empty state elsewhere
     "/{lang}/does-not-exist/",
 ]
 
