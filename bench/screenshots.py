@@ -24,7 +24,7 @@ from PIL import Image
 from bench.demo_server import LANGUAGES, PAGE_TYPES, ROOT, demo_server
 
 WIDTHS = {"desktop": (1280, 800), "phone": (375, 812)}
-MAX_HEIGHT = 2400  # px of a long page to keep
+MAX_HEIGHT = 2000  # px of a long page to keep
 
 
 def main():
@@ -59,7 +59,7 @@ def main():
                         full_page=True, clip={"x": 0, "y": 0, "width": width, "height": kept}
                     )
                     # WebP keeps text sharp at a fraction of PNG's size.
-                    Image.open(io.BytesIO(png)).save(target, "WEBP", quality=70, method=6)
+                    Image.open(io.BytesIO(png)).save(target, "WEBP", quality=60, method=6)
                     print(f"{target.relative_to(ROOT)}  ({width} x {kept} px)")
             context.close()
         browser.close()
