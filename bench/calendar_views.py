@@ -15,7 +15,6 @@ import sys
 sys.path[0] = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 import argparse  # noqa: E402
-import statistics  # noqa: E402
 import tempfile  # noqa: E402
 import time  # noqa: E402
 
@@ -30,7 +29,8 @@ django.setup()
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+from bench.timing import measure  # noqa: E402
 
 
 def build_site():
@@ -53,19 +53,6 @@ def build_site():
     home.add_child(instance=index)
     index.save_revision().publish()
     return EventIndexPage.objects.get(pk=index.pk)
-
-
-def measure(client, url, runs):
-    client.get(url)
-    times, queries = [], 0
-    for _ in range(runs):
-        with CaptureQueriesContext(connection) as captured:
-            started = time.perf_counter()
-            response = client.get(url)
-            times.append(time.perf_counter() - started)
-        assert response.status_code == 200, (url, response.status_code)
-        queries = len(captured.captured_queries)
-    return statistics.median(times) * 1000, queries
 
 
 def main():

@@ -16,7 +16,6 @@ sys.path[0] = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 import argparse  # noqa: E402
 import random  # noqa: E402
-import statistics  # noqa: E402
 import tempfile  # noqa: E402
 import time  # noqa: E402
 import uuid  # noqa: E402
@@ -33,7 +32,8 @@ django.setup()
 from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+from bench.timing import measure  # noqa: E402
 
 WORDS = {
     "zh-hans": ["社区", "服务", "活动", "邻居", "报名", "免费", "咖啡", "周末", "孩子", "志愿者"],
@@ -139,19 +139,6 @@ def bulk_pages(home, code, count, rng):
     backend = get_search_backend()
     for start in range(0, len(objs), 500):
         backend.add_bulk(ContentPage, objs[start : start + 500])
-
-
-def measure(client, url, runs):
-    client.get(url)
-    times, queries = [], 0
-    for _ in range(runs):
-        with CaptureQueriesContext(connection) as captured:
-            started = time.perf_counter()
-            response = client.get(url)
-            times.append(time.perf_counter() - started)
-        assert response.status_code == 200, (url, response.status_code)
-        queries = len(captured.captured_queries)
-    return statistics.median(times) * 1000, queries
 
 
 def main():
