@@ -1,5 +1,7 @@
 """Home page, plain content pages, and the per-locale site chrome (navigation, contact)."""
 
+import re
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.models import ClusterableModel
@@ -163,7 +165,8 @@ DIRECTORY_INDEXES = ("ServiceIndexPage", "PartnerIndexPage", "SpaceIndexPage")
 def untranslated_page_from(request):
     """The page a visitor came from when the language switcher found no translation."""
     raw = request.GET.get("untranslated", "")
-    if not raw.isdigit() or len(raw) > 12:
+    # str.isdigit() accepts "²" and other digits int() refuses: ASCII only.
+    if not re.fullmatch(r"[0-9]{1,12}", raw):
         return None
     return Page.objects.live().public().filter(pk=int(raw)).select_related("locale").first()
 

@@ -73,7 +73,7 @@ def test_home_page_without_untranslated_parameter_shows_no_notice(client, home):
 
 
 @pytest.mark.parametrize(
-    "value", ["abc", "99999999", "<script>alert(1)</script>", "", "-1", "1e3", "9" * 40, "١٢"]
+    "value", ["abc", "99999999", "<script>alert(1)</script>", "", "-1", "1e3", "9" * 40, "١٢", "²"]
 )
 def test_bad_untranslated_parameter_shows_home_without_notice(client, home, value):
     response = client.get("/ko/", {"untranslated": value})
