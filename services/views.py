@@ -57,8 +57,8 @@ def serve_partner_index(index, request):
     context = index.get_context(request)
     language_code = index.locale.language_code
     letters = collation.alphabet(language_code)
-    raw_letter = request.GET.get("letter", "").strip()
-    letter = raw_letter.upper() if raw_letter.isascii() else raw_letter
+    # Filed the same way as titles: "m" is M, and ㄲ (tense) is listed under ㄱ.
+    letter = collation.fold_letter(request.GET.get("letter", ""))
     try:
         partner_type = _choice(request.GET, "type", PARTNER_TYPE_LABELS)
         language = _choice(request.GET, "language", LANGUAGE_LABELS)

@@ -82,6 +82,14 @@ def test_a_to_z_marks_the_current_letter_and_orders_korean_by_consonant(client, 
     assert everything == ["거거 하우스", "다솜 한국어학당", "무옌 커피", "YAM 자원봉사단"]
 
 
+@pytest.mark.parametrize("typed", ["ㄲ", "ㄱ"])
+def test_tense_consonant_letter_shows_its_plain_consonant(client, directory, typed):
+    response = client.get("/ko/partners/", {"letter": typed})
+    assert response.status_code == 200
+    assert card_titles(response) == ["거거 하우스"]
+    assert re.search(r'letter=%E3%84%B1"[^>]*aria-current="true">ㄱ<', html(response))
+
+
 def test_chinese_list_is_in_pinyin_order(client, directory):
     assert card_titles(client.get("/zh-hans/partners/")) == [
         "多颂韩语学堂",
