@@ -142,6 +142,9 @@ def test_map_links_use_each_apps_coordinates():
     baidu = parse_qs(urlsplit(links["baidu"]).query)
     assert baidu["location"] == [f"{b_lat:.6f},{b_lng:.6f}"]
     assert baidu["coord_type"] == ["bd09ll"]
+    assert baidu["output"] == ["html"]
+    assert baidu["src"] == ["webapp.youlin.site"]  # required by Baidu's URI API
+    assert amap["src"] == ["youlin"]
     assert parse_qs(urlsplit(links["apple"]).query)["ll"] == [f"{g_lat:.6f},{g_lng:.6f}"]
     assert links["osm"] == (
         "https://www.openstreetmap.org/?mlat=30.808100&mlon=103.891500#map=17/30.808100/103.891500"
