@@ -1,7 +1,7 @@
 """Template helpers used across the site."""
 
-from babel.lists import format_list
 from django import template
+from django.utils.translation import get_language
 
 from home.languages import bcp47
 
@@ -14,17 +14,16 @@ def html_lang(language_code):
     return bcp47(language_code or "")
 
 
+# How a list of names (languages spoken, days) is run together: Chinese puts the
+# enumeration comma 、 between words, where a "," would be a typo.
+LIST_SEPARATORS = {"zh-hans": "、"}
+
+
 @register.filter
 def list_join(items):
-    """A list as the visitor's language writes one (CLDR, through Babel).
-
-    "中文、英语和韩语" / "Chinese, English and Korean" / "중국어, 영어 및 한국어":
-    a comma would be wrong between Chinese words.
-    """
-    from events.dates import babel_locale  # the site's language -> Babel locale map
-
-    words = [str(item) for item in items or [] if str(item)]
-    return format_list(words, locale=babel_locale()) if words else ""
+    """["中文", "英语"] -> "中文、英语" on Chinese pages, "Chinese, English" elsewhere."""
+    separator = LIST_SEPARATORS.get(get_language(), ", ")
+    return separator.join(str(item) for item in items or [] if str(item))
 
 
 @register.simple_tag(takes_context=True)
