@@ -89,10 +89,14 @@ def warn_when_service_needs_checking(request, page):
             "The Chinese page of this guide was last checked on %(date)s. “Last checked” "
             "is copied from it, so it is updated there, not in this translation."
         ) % {"date": day}
-        message = format_html(
-            '{} <a href="{}">{}</a>',
-            text,
-            reverse("wagtailadmin_pages:edit", args=[source.pk]),
-            _("Open the Chinese page"),
-        )
+        if source.permissions_for_user(request.user).can_edit():
+            message = format_html(
+                '{} <a href="{}">{}</a>',
+                text,
+                reverse("wagtailadmin_pages:edit", args=[source.pk]),
+                _("Open the Chinese page"),
+            )
+        else:  # a translator: the Chinese page is not theirs to edit
+            hint = _("Ask an editor to check the Chinese page.")
+            message = f"{text} {hint}"
     messages.warning(request, message)

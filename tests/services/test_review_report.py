@@ -96,3 +96,20 @@ def test_translation_warning_points_to_the_chinese_page(admin_client, directory)
     assert "The Chinese page of this guide was last checked on" in page
     assert f'<a href="/admin/pages/{zh.pk}/edit/">Open the Chinese page</a>' in page
     assert "update “last checked”" not in page
+
+
+def test_translator_is_asked_to_get_an_editor_to_check_the_chinese_page(client, directory):
+    from django.contrib.auth import get_user_model
+
+    from editorial.roles import TRANSLATORS, setup_roles
+
+    zh, en, ko = directory.services[0]
+    make_stale(zh)
+    groups = setup_roles()
+    translator = get_user_model().objects.create_user("translator-ko", password="x")
+    translator.groups.add(groups[TRANSLATORS["ko"]])
+    client.force_login(translator)
+    page = text(client.get(f"/admin/pages/{ko.pk}/edit/", follow=True))
+    assert "The Chinese page of this guide was last checked on" in page
+    assert "Ask an editor to check the Chinese page." in page
+    assert "Open the Chinese page" not in page
