@@ -10,6 +10,7 @@ import hashlib
 import io
 
 from django.core.files.images import ImageFile
+from django.utils import timezone
 
 from home.demo_kit import T, bullets, rich, site_root
 from services.models import (
@@ -546,7 +547,7 @@ def gallery(demo, item):
 
 def spaces(demo):
     parent = index(SpaceIndexPage)
-    today = datetime.date.today()
+    today = timezone.localdate()
     for item in SPACES:
         photo = demo.image(item["title"].en, item["palette"], item["seed"])
         exceptions = [
@@ -1037,7 +1038,7 @@ def last_checked(slug, position, today):
 
 def services(demo):
     parent = index(ServiceIndexPage)
-    today = datetime.date.today()
+    today = timezone.localdate()
     for position, item in enumerate(SERVICES):
         where = space(item["space"]) if item.get("space") else None
         demo.page(
