@@ -4,7 +4,7 @@
 `language_links` builds the switcher and hreflang links of a page from one query.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.conf import settings
 from django.db.models import Q
@@ -118,19 +118,18 @@ def with_suffix(links, suffix):
     """The same links with `suffix` (a sub-path and query) added to translated pages.
 
     For routable sub-views (/ko/events/month/2026/11/?category=salon), so the
-    switcher keeps the visitor in the same view.
+    switcher keeps the visitor in the same view. `suffix` may also be a function
+    of the target language code, for a query that differs by language (an A–Z
+    letter that only some languages have).
     """
     if not suffix:
         return links
+    suffix_for = suffix if callable(suffix) else lambda _code: suffix
     changed = [
-        LanguageLink(
-            link.code, link.tag, link.name, link.url + suffix, link.translated, link.current
-        )
-        if link.translated
-        else link
+        replace(link, url=link.url + suffix_for(link.code)) if link.translated else link
         for link in links.links
     ]
-    return LanguageLinks(changed, links.x_default + suffix)
+    return LanguageLinks(changed, links.x_default + suffix_for(settings.YOULIN_FALLBACK_LANGUAGE))
 
 
 def home_language_links(request):

@@ -1,19 +1,22 @@
 """A–Z index keys for directory titles in English, Chinese and Korean (no Django here).
 
 Each locale files a title under the initial its readers look for:
-English by first letter, Chinese by the pinyin initial of the first character
-(沐言咖啡 -> M), Korean by the initial consonant of the first Hangul syllable
-(카페 -> ㅋ, tense consonants folded: 꽃 -> ㄱ). Latin titles go under their letter
-in every locale; anything else goes under "#".
+English by first letter, accents ignored (Éclair -> E), Chinese by the pinyin
+initial of the first character read in its phrase (沐言咖啡 -> M; 长城 is chang,
+so C, though 长 alone reads zhang), Korean by the initial consonant of the first
+Hangul syllable (카페 -> ㅋ, tense consonants folded: 꽃 -> ㄱ). Latin titles go
+under their letter in every locale; anything else goes under "#".
 
 `sort_key` is plain ASCII (hex code points), so every database collation,
-SQLite's or PostgreSQL's, orders it the same way.
+SQLite's or PostgreSQL's, orders it the same way. The initial and the order
+inside it come from the same reading, so a title is always sorted among the
+titles of its own letter.
 """
 
 import string
 import unicodedata
 
-from pypinyin import Style, lazy_pinyin
+from pypinyin import lazy_pinyin
 
 LATIN = tuple(string.ascii_uppercase)
 OTHER = "#"
@@ -31,11 +34,27 @@ def alphabet(language_code):
     return (*LATIN, OTHER)
 
 
-def _first_letter(title):
-    for char in title.strip():
+def _from_first_letter(title):
+    """The title from its first letter or digit on ("" if it has none)."""
+    for position, char in enumerate(title):
         if char.isalnum():
-            return char
+            return title[position:]
     return ""
+
+
+def fold_accents(text):
+    """ "Éclair" -> "Eclair": Latin letters without their accents; Hangul and Han unchanged."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    bare = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return unicodedata.normalize("NFC", bare)
+
+
+def fold_letter(letter):
+    """An A–Z letter as a visitor may type it ("m", "ㄲ") -> the entry it is filed under."""
+    letter = letter.strip()
+    if letter.isascii():
+        return letter.upper()
+    return TENSE_FOLD.get(letter, letter)
 
 
 def _latin_initial(char):
@@ -57,33 +76,39 @@ def _is_han(char):
     return "CJK UNIFIED IDEOGRAPH" in unicodedata.name(char, "")
 
 
-def _pinyin_initial(char):
-    letters = lazy_pinyin(char, style=Style.FIRST_LETTER, errors="ignore")
-    initial = letters[0][:1].upper() if letters and letters[0] else ""
+def _pinyin_initial(text):
+    # pypinyin reads the whole phrase, so a character with several readings gets
+    # the one it has here (长城 chang, 重庆 chong, 厦门 xia), as in the sort key.
+    syllables = lazy_pinyin(text, errors="ignore")
+    initial = syllables[0][:1].upper() if syllables and syllables[0] else ""
     return initial if initial in LATIN else None
 
 
 def initial(title, language_code):
     """The A–Z index entry a title is filed under in the given locale."""
-    char = _first_letter(title or "")
-    if not char:
+    text = _from_first_letter(unicodedata.normalize("NFC", title or ""))
+    if not text:
         return OTHER
+    char = text[0]
     latin = _latin_initial(char)
     if latin:
         return latin
     if language_code.startswith("ko"):
         return _hangul_initial(char) or OTHER
     if language_code.startswith("zh") and _is_han(char):
-        return _pinyin_initial(char) or OTHER
+        return _pinyin_initial(text) or OTHER
     return OTHER
 
 
 def _reading(title, language_code):
-    """The text to order by inside one initial: pinyin for Chinese, the title otherwise."""
+    """The text to order by inside one initial: pinyin for Chinese, the title otherwise.
+
+    Accents are folded so that "éclair" sorts between "eclat" and "ezra", not after "ezra".
+    """
     text = unicodedata.normalize("NFKC", title or "").strip().casefold()
     if language_code.startswith("zh"):
-        return " ".join(lazy_pinyin(text))
-    return text
+        text = " ".join(lazy_pinyin(text))
+    return fold_accents(text)
 
 
 def sort_key(title, language_code, max_chars=60):

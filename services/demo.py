@@ -10,6 +10,7 @@ import hashlib
 import io
 
 from django.core.files.images import ImageFile
+from django.utils import timezone
 
 from home.demo_kit import T, bullets, rich, site_root
 from services.models import (
@@ -33,6 +34,11 @@ CENTRE_ADDRESS = T(
     "피두구 피퉁가도 솽바이 커뮤니티센터 1층",
 )
 CLOSED_ON_HOLIDAYS = T("法定节假日休息", "Closed on public holidays", "법정 공휴일 휴무")
+OPEN_EVERY_DAY = T(
+    "全年无休，节假日照常开放",
+    "Open every day, public holidays included",
+    "연중무휴, 공휴일에도 운영",
+)
 BRING_PASSPORT = T("护照原件", "Your passport (the original)", "여권 원본")
 
 
@@ -49,12 +55,51 @@ MON_SAT = (0, 1, 2, 3, 4, 5)
 EVERY_DAY = (0, 1, 2, 3, 4, 5, 6)
 OFFICE_HOURS = hours(WEEKDAYS, "09:00", "12:00") + hours(WEEKDAYS, "13:30", "17:30")
 CENTRE_HOURS = hours(MON_SAT, "09:00", "18:00")
-HOLIDAYS = [
-    datetime.date(2027, 1, 1),
-    datetime.date(2027, 2, 6),
-    datetime.date(2027, 2, 7),
-    datetime.date(2027, 2, 8),
-]
+# Chinese New Year's Day (the Spring Festival) moves with the lunar calendar.
+SPRING_FESTIVAL = {
+    2026: datetime.date(2026, 2, 17),
+    2027: datetime.date(2027, 2, 6),
+    2028: datetime.date(2028, 1, 26),
+    2029: datetime.date(2029, 2, 13),
+    2030: datetime.date(2030, 2, 3),
+    2031: datetime.date(2031, 1, 23),
+}
+
+
+def _next(today, month, day):
+    """The next `month`/`day` from `today` on (this year's, or next year's if it has passed)."""
+    this_year = datetime.date(today.year, month, day)
+    return this_year if this_year >= today else this_year.replace(year=today.year + 1)
+
+
+def special_days(today):
+    """The spaces' holidays and special days, from the day the demo is loaded.
+
+    Dates are computed, not written down, so the "Holidays and special days" list
+    has upcoming dates whenever the demo is built: the next New Year, Spring
+    Festival, Labour Day and National Day, and a staff training day three weeks
+    on so that at least one date always falls within the list's 60 days.
+    Returns [(date, closed, opens, closes)] in date order.
+    """
+    days = [(_next(today, 12, 31), False, datetime.time(10), datetime.time(23, 59))]
+    days.append((_next(today, 1, 1), True, None, None))
+    festival = next((d for _year, d in sorted(SPRING_FESTIVAL.items()) if d >= today), None)
+    if festival is not None:  # past the table's last year: no Spring Festival closure
+        days += [(festival + datetime.timedelta(n), True, None, None) for n in range(3)]
+    for month, first in ((5, 1), (10, 1)):  # Labour Day, National Day
+        start = _next(today, month, first)
+        days += [(start + datetime.timedelta(n), True, None, None) for n in range(3)]
+    training = today + datetime.timedelta(days=21)
+    training += datetime.timedelta(days=(2 - training.weekday()) % 7)  # a Wednesday
+    days.append((training, True, None, None))
+    unique = {day[0]: day for day in days}  # a holiday wins over the training day
+    return sorted(unique.values(), key=lambda day: day[0])
+
+
+# Guides last checked this many days before the demo is loaded; the rest were
+# checked within the last few weeks. These two are past YOULIN_SERVICE_REVIEW_DAYS,
+# so editors see them under Reports → Guides to review.
+STALE_GUIDES = {"income-tax": 30, "pension-annual-review": 90}
 
 
 def rows(model, weekly):
@@ -478,19 +523,37 @@ SPACES = [
 ]
 
 
+GALLERY_CAPTIONS = [
+    ("{}：活动日", "{} on an activity day", "활동하는 날의 {}"),
+    ("{}：安静的上午", "{} on a quiet morning", "조용한 아침의 {}"),
+    ("{}：傍晚", "{} in the evening", "저녁의 {}"),
+    ("{}：节日布置", "{} decorated for a festival", "축제 장식을 한 {}"),
+]
+
+
+def gallery(demo, item):
+    """Two to four pictures of the space, each drawn anew (none is the main photo)."""
+    title = item["title"]
+    blocks = []
+    for number, (zh, en, ko) in enumerate(GALLERY_CAPTIONS[: 2 + item["seed"] % 3], start=1):
+        caption = T(zh.format(title.zh), en.format(title.en), ko.format(title.ko))
+        picture = demo.image(
+            f"{title.en}, photo {number}", item["palette"], item["seed"] * 100 + number
+        )
+        alt = T(f"插画：{caption.zh}", f"Illustration: {caption.en}", f"그림: {caption.ko}")
+        blocks.append(("photo", {"image": picture.pk, "alt_text": alt, "caption": caption}))
+    return demo.stream(f"space-{item['slug']}", blocks)
+
+
 def spaces(demo):
     parent = index(SpaceIndexPage)
+    today = timezone.localdate()
     for item in SPACES:
         photo = demo.image(item["title"].en, item["palette"], item["seed"])
-        exceptions = [SpaceHoursException(date=day, closed=True) for day in HOLIDAYS]
-        exceptions.append(
-            SpaceHoursException(
-                date=datetime.date(2026, 12, 31),
-                closed=False,
-                opens=datetime.time(10, 0),
-                closes=datetime.time(23, 59),
-            )
-        )
+        exceptions = [
+            SpaceHoursException(date=day, closed=closed, opens=opens, closes=closes)
+            for day, closed, opens, closes in special_days(today)
+        ]
         demo.page(
             parent,
             PublicSpacePage,
@@ -513,19 +576,7 @@ def spaces(demo):
             hours_note=CLOSED_ON_HOLIDAYS,
             opening_hours=rows(SpaceOpeningHours, item["weekly"]),
             hours_exceptions=exceptions,
-            gallery=demo.stream(
-                f"space-{item['slug']}",
-                [
-                    (
-                        "photo",
-                        {
-                            "image": photo.pk,
-                            "alt_text": item["image_alt"],
-                            "caption": item["title"],
-                        },
-                    )
-                ],
-            ),
+            gallery=gallery(demo, item),
         )
 
 
@@ -656,6 +707,7 @@ SERVICES = [
     {
         "slug": "hospitals-english-korean",
         "category": "health",
+        "government": False,  # run by the hospitals
         "title": T(
             "有英语和韩语服务的医院",
             "Hospitals with English- and Korean-speaking staff",
@@ -834,6 +886,7 @@ SERVICES = [
     {
         "slug": "legal-advice",
         "category": "legal",
+        "government": False,  # volunteer lawyers
         "title": T("免费法律咨询", "Free legal advice", "무료 법률 상담"),
         "summary": T(
             "租房纠纷、劳动合同、交通事故……每周三下午律师在服务中心坐班。",
@@ -937,6 +990,7 @@ SERVICES = [
         "space": STATION,
         "languages": ["zh", "en"],
         "weekly": hours(EVERY_DAY, "00:00", "00:00"),
+        "hours_note": OPEN_EVERY_DAY,
     },
     {
         "slug": "emergency-numbers",
@@ -971,9 +1025,21 @@ SERVICES = [
 ]
 
 
+def last_checked(slug, position, today):
+    """A "last checked" date: a few weeks back, or past the review age for STALE_GUIDES."""
+    from django.conf import settings
+
+    if slug in STALE_GUIDES:
+        return today - datetime.timedelta(
+            days=settings.YOULIN_SERVICE_REVIEW_DAYS + STALE_GUIDES[slug]
+        )
+    return today - datetime.timedelta(days=3 + 11 * position % 60)
+
+
 def services(demo):
     parent = index(ServiceIndexPage)
-    for item in SERVICES:
+    today = timezone.localdate()
+    for position, item in enumerate(SERVICES):
         where = space(item["space"]) if item.get("space") else None
         demo.page(
             parent,
@@ -987,7 +1053,9 @@ def services(demo):
             fees=item["fees"],
             where_space=where,
             where_address=item.get("address", ""),
-            hours_note=CLOSED_ON_HOLIDAYS if item.get("weekly") else "",
+            hours_note=item.get("hours_note", CLOSED_ON_HOLIDAYS) if item.get("weekly") else "",
+            government_service=item.get("government", True),
+            last_reviewed=last_checked(item["slug"], position, today),
             opening_hours=rows(ServiceOpeningHours, item.get("weekly", [])),
             counter_languages=item["languages"],
             phone=item.get("phone", ""),

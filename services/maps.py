@@ -14,6 +14,10 @@ from urllib.parse import quote, urlencode
 _A = 6378245.0
 _EE = 0.00669342162296594323
 _X_PI = math.pi * 3000.0 / 180.0
+# Who is calling, as the map apps' URI APIs ask: Baidu requires `src`
+# ("webapp.<company>.<app>") and does not guarantee service without it; Amap recommends it.
+BAIDU_SOURCE = "webapp.youlin.site"
+AMAP_SOURCE = "youlin"
 
 
 def out_of_china(lat, lng):
@@ -80,7 +84,12 @@ def map_links(lat, lng, name="", address=""):
     g_lat, g_lng = wgs84_to_gcj02(lat, lng)
     b_lat, b_lng = wgs84_to_bd09(lat, lng)
     amap = "https://uri.amap.com/marker?" + urlencode(
-        {"position": f"{_fmt(g_lng)},{_fmt(g_lat)}", "name": name, "coordinate": "gaode"},
+        {
+            "position": f"{_fmt(g_lng)},{_fmt(g_lat)}",
+            "name": name,
+            "coordinate": "gaode",
+            "src": AMAP_SOURCE,
+        },
         quote_via=quote,
     )
     baidu = "https://api.map.baidu.com/marker?" + urlencode(
@@ -90,6 +99,7 @@ def map_links(lat, lng, name="", address=""):
             "content": address or name,
             "output": "html",
             "coord_type": "bd09ll",
+            "src": BAIDU_SOURCE,
         },
         quote_via=quote,
     )

@@ -242,6 +242,11 @@ def _open_now(periods, exceptions, now=None):
 # Services -------------------------------------------------------------------------------
 
 
+def review_cutoff():
+    """Guides last checked before this day need checking again (YOULIN_SERVICE_REVIEW_DAYS)."""
+    return timezone.localdate() - datetime.timedelta(days=settings.YOULIN_SERVICE_REVIEW_DAYS)
+
+
 class ServiceIndexPage(BasePage):
     intro = models.TextField(_("introduction"), blank=True)
 
@@ -277,6 +282,14 @@ class ServicePage(DirectoryPage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+    )
+    government_service = models.BooleanField(
+        _("offered by a government office"),
+        default=True,
+        help_text=_(
+            "Untick for a service run by a hospital, a company or volunteers; "
+            "search engines are told which."
+        ),
     )
     steps = StreamField(StepsBlock(), verbose_name=_("steps"), blank=True)
     documents = RichTextField(
@@ -346,6 +359,7 @@ class ServicePage(DirectoryPage):
     content_panels = [
         *Page.content_panels,
         FieldPanel("category"),
+        FieldPanel("government_service"),
         FieldPanel("summary"),
         FieldPanel("steps"),
         FieldPanel("documents"),
@@ -380,8 +394,7 @@ class ServicePage(DirectoryPage):
 
     @property
     def needs_review(self):
-        days = getattr(settings, "YOULIN_SERVICE_REVIEW_DAYS", 365)
-        return self.last_reviewed < timezone.localdate() - datetime.timedelta(days=days)
+        return self.last_reviewed < review_cutoff()
 
     def get_context(self, request, *args, **kwargs):
         from services import queries

@@ -24,6 +24,11 @@ class DayException:
     closes: time | None = None
 
 
+def is_all_day(opens, closes):
+    """00:00–00:00: the way an editor enters "open 24 hours"."""
+    return opens == closes == time(0)
+
+
 def _interval(day, opens, closes):
     start = datetime.combine(day, opens)
     end = datetime.combine(day, closes)

@@ -1,16 +1,22 @@
 """schema.org JSON-LD for service, partner and public-space pages.
 
 Built as Python dicts and serialised with json.dumps, then escaped so that no
-text an editor writes can close the <script> element.
+text an editor writes can close the <script> element. Everything a reader sees
+is in the page's own language, including the words the site adds (accessibility
+features, the area served). Opening hours follow schema.org's conventions:
+00:00–23:59 is open all day, 00:00–00:00 on a special day is closed.
 """
 
 import json
 
 from django.core.serializers.json import DjangoJSONEncoder
+from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 
 from home.languages import bcp47
 from home.links import absolute_url
+from services import opening
 
 SCHEMA_DAYS = [
     "https://schema.org/Monday",
@@ -23,13 +29,20 @@ SCHEMA_DAYS = [
 ]
 PARTNER_SCHEMA_TYPES = {
     "cafe": "LocalBusiness",
-    "restaurant": "LocalBusiness",
+    "restaurant": "Restaurant",
     "school": "EducationalOrganization",
-    "social": "Organization",
+    "social": "NGO",
     "volunteer": "Organization",
-    "public": "Organization",
+    "public": "GovernmentOrganization",
     "enterprise": "Organization",
 }
+# Types that are places themselves (LocalBusiness and its subtypes) and so carry
+# opening hours; an Organization gets them through its `location` instead.
+LOCAL_BUSINESS_TYPES = {"LocalBusiness", "Restaurant"}
+# Image renditions for search engines: large enough for their previews, never the
+# editor's original upload (which may be a 20 MB photo).
+PHOTO_RENDITION = "max-1200x1200|format-jpeg"
+LOGO_RENDITION = "max-512x512|format-png"
 _ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 
@@ -47,6 +60,14 @@ def _hhmm(value):
     return value.strftime("%H:%M")
 
 
+def _closes(opens, closes):
+    # The site stores "open all day" as 00:00–00:00, which schema.org reads as
+    # closed all day; its way to say open 24 hours is 00:00–23:59.
+    if opening.is_all_day(opens, closes):
+        return "23:59"
+    return _hhmm(closes)
+
+
 def opening_hours_specification(periods):
     """Periods grouped by identical hours: one entry lists every day with those hours."""
     grouped = {}
@@ -57,15 +78,16 @@ def opening_hours_specification(periods):
             "@type": "OpeningHoursSpecification",
             "dayOfWeek": days,
             "opens": _hhmm(opens),
-            "closes": _hhmm(closes),
+            "closes": _closes(opens, closes),
         }
         for (opens, closes), days in grouped.items()
     ]
 
 
-def special_hours_specification(exceptions):
+def special_hours_specification(exceptions, today):
+    """Special days from `today` on, in date order (past holidays are no longer news)."""
     rows = []
-    for exception in exceptions:
+    for exception in sorted((e for e in exceptions if e.day >= today), key=lambda e: e.day):
         closed = exception.closed or not (exception.opens and exception.closes)
         rows.append(
             {
@@ -73,7 +95,7 @@ def special_hours_specification(exceptions):
                 "validFrom": exception.day.isoformat(),
                 "validThrough": exception.day.isoformat(),
                 "opens": "00:00" if closed else _hhmm(exception.opens),
-                "closes": "00:00" if closed else _hhmm(exception.closes),
+                "closes": "00:00" if closed else _closes(exception.opens, exception.closes),
             }
         )
     return rows
@@ -94,41 +116,51 @@ def _geo(page):
 
 
 def _base(page, request, schema_type):
+    url = absolute_url(request, page)
     return {
         "@context": "https://schema.org",
         "@type": schema_type,
         "name": page.title,
         "description": page.summary,
-        "url": absolute_url(request, page),
-        "inLanguage": bcp47(page.locale.language_code),
+        "url": url,
+        # Places, organisations and services have no inLanguage of their own: the
+        # language is the page's, which describes them.
+        "mainEntityOfPage": {
+            "@type": "WebPage",
+            "@id": url,
+            "inLanguage": bcp47(page.locale.language_code),
+        },
     }
 
 
-def _image_url(image, request):
+def _image_url(image, request, spec):
     if image is None:
         return None
-    return request.build_absolute_uri(image.file.url)
+    return request.build_absolute_uri(image.get_rendition(spec).url)
 
 
-def place(page, request, periods=(), exceptions=()):
-    data = _base(page, request, "Place")
-    data.update(
-        address=_address(page.address),
-        geo=_geo(page),
-        telephone=page.phone,
-        image=_image_url(page.image, request),
-        maximumAttendeeCapacity=page.capacity,
-        openingHoursSpecification=opening_hours_specification(periods),
-        specialOpeningHoursSpecification=special_hours_specification(exceptions),
-        amenityFeature=[
-            {"@type": "LocationFeatureSpecification", "name": name, "value": value}
-            for name, value in (
-                ("step-free entrance", page.step_free),
-                ("accessible toilet", page.accessible_toilet),
-                ("lift", page.lift),
-            )
-        ],
-    )
+def place(page, request, periods=(), exceptions=(), today=None):
+    with translation.override(page.locale.language_code):
+        data = _base(page, request, "Place")
+        data.update(
+            address=_address(page.address),
+            geo=_geo(page),
+            telephone=page.phone,
+            image=_image_url(page.image, request, PHOTO_RENDITION),
+            maximumAttendeeCapacity=page.capacity,
+            openingHoursSpecification=opening_hours_specification(periods),
+            specialOpeningHoursSpecification=special_hours_specification(
+                exceptions, today or timezone.localdate()
+            ),
+            amenityFeature=[
+                {"@type": "LocationFeatureSpecification", "name": name, "value": value}
+                for name, value in (
+                    (_("Step-free entrance"), page.step_free),
+                    (_("Accessible toilet"), page.accessible_toilet),
+                    (_("Lift"), page.lift),
+                )
+            ],
+        )
     return _clean(data)
 
 
@@ -137,26 +169,38 @@ def organisation(page, request, periods=()):
     data = _base(page, request, schema_type)
     data.update(
         telephone=page.phone,
-        logo=_image_url(page.logo, request),
+        logo=_image_url(page.logo, request, LOGO_RENDITION),
         sameAs=[page.website] if page.website else None,
         knowsLanguage=page.languages,
+        address=_address(page.address),
     )
-    if schema_type == "LocalBusiness":
-        data.update(
-            address=_address(page.address),
-            geo=_geo(page),
-            openingHoursSpecification=opening_hours_specification(periods),
-        )
+    hours = opening_hours_specification(periods)
+    if schema_type in LOCAL_BUSINESS_TYPES:
+        data.update(geo=_geo(page), openingHoursSpecification=hours)
     else:
-        data["address"] = _address(page.address)
-        location = _clean({"@type": "Place", "address": _address(page.address), "geo": _geo(page)})
+        # Organization has no opening hours of its own: they belong to the place it is at.
+        location = _clean(
+            {
+                "@type": "Place",
+                "address": _address(page.address),
+                "geo": _geo(page),
+                "openingHoursSpecification": hours,
+            }
+        )
         if len(location) > 1:
             data["location"] = location
     return _clean(data)
 
 
-def government_service(page, request, category=None, space=None, periods=()):
-    data = _base(page, request, "GovernmentService")
+def service(page, request, category=None, space=None, periods=()):
+    """A GovernmentService when a government office offers it, a plain Service otherwise."""
+    with translation.override(page.locale.language_code):
+        return _service(page, request, category, space, periods)
+
+
+def _service(page, request, category, space, periods):
+    schema_type = "GovernmentService" if page.government_service else "Service"
+    data = _base(page, request, schema_type)
     location = None
     if space is not None:
         location = _clean(
@@ -183,9 +227,8 @@ def government_service(page, request, category=None, space=None, periods=()):
     )
     data.update(
         serviceType=category.name if category else None,
-        areaServed={"@type": "AdministrativeArea", "name": "Pidu District, Chengdu"},
+        areaServed={"@type": "AdministrativeArea", "name": _("Pidu District, Chengdu")},
         availableChannel=channel if len(channel) > 1 else None,
         hoursAvailable=opening_hours_specification(periods),
-        dateModified=page.last_reviewed,
     )
     return _clean(data)

@@ -5,9 +5,12 @@ shared as links. A value the site does not know gets a 400 page in the visitor's
 language, never a server error; a page number out of range shows the nearest page.
 """
 
+from urllib.parse import urlencode
+
 from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 
+from home.languages import with_suffix
 from services import collation, queries
 from services.models import LANGUAGE_CHOICES, LANGUAGE_LABELS, PARTNER_TYPE_LABELS, PARTNER_TYPES
 
@@ -25,6 +28,26 @@ def _choice(params, name, allowed):
 
 def _paginate(request, pages):
     return Paginator(pages, queries.PAGE_SIZE).get_page(request.GET.get("page"))
+
+
+def keep_filters(context, filters):
+    """Make the language switcher lead to the same filtered list in the other language.
+
+    Types, languages spoken and category slugs mean the same in every language. An
+    A–Z letter is carried only where that language's index has it (ㄱ is not an
+    English letter), so the switch never lands on a 400 page. The page number is
+    dropped: another language's list may be shorter.
+    """
+    letter = filters.pop("letter", None)
+
+    def query_for(language_code):
+        chosen = {name: value for name, value in filters.items() if value}
+        if letter and letter in collation.alphabet(language_code):
+            chosen["letter"] = letter
+        return f"?{urlencode(chosen)}" if chosen else ""
+
+    if letter or any(filters.values()):
+        context["language_links"] = with_suffix(context["language_links"], query_for)
 
 
 def bad_filter(index, request, context):
@@ -50,6 +73,7 @@ def serve_service_index(index, request):
     context.update(
         categories=list(by_key.values()), current_category=chosen, page_obj=page_obj, groups=groups
     )
+    keep_filters(context, {"category": chosen})
     return TemplateResponse(request, index.get_template(request), context)
 
 
@@ -57,8 +81,8 @@ def serve_partner_index(index, request):
     context = index.get_context(request)
     language_code = index.locale.language_code
     letters = collation.alphabet(language_code)
-    raw_letter = request.GET.get("letter", "").strip()
-    letter = raw_letter.upper() if raw_letter.isascii() else raw_letter
+    # Filed the same way as titles: "m" is M, and ㄲ (tense) is listed under ㄱ.
+    letter = collation.fold_letter(request.GET.get("letter", ""))
     try:
         partner_type = _choice(request.GET, "type", PARTNER_TYPE_LABELS)
         language = _choice(request.GET, "language", LANGUAGE_LABELS)
@@ -84,6 +108,7 @@ def serve_partner_index(index, request):
         ],
         filtered=bool(partner_type or language or letter),
     )
+    keep_filters(context, {"type": partner_type, "language": language, "letter": letter})
     return TemplateResponse(request, index.get_template(request), context)
 
 

@@ -141,6 +141,8 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
 # Chinese visitors land on zh-hans, Korean ones on ko, everyone else on English.
 YOULIN_FALLBACK_LANGUAGE = "en"
+# A service guide not checked for this many days is listed under Reports → Guides to review.
+YOULIN_SERVICE_REVIEW_DAYS = 365
 LOCALE_PATHS = [BASE_DIR / "locale"]
 LANGUAGE_COOKIE_NAME = "youlin_language"
 LANGUAGE_COOKIE_AGE = 60 * 60 * 24 * 365

@@ -1,6 +1,7 @@
 """Template helpers used across the site."""
 
 from django import template
+from django.utils.translation import get_language
 
 from home.languages import bcp47
 
@@ -11,6 +12,18 @@ register = template.Library()
 def html_lang(language_code):
     """ "zh-hans" -> "zh-Hans" for lang and hreflang attributes."""
     return bcp47(language_code or "")
+
+
+# How a list of names (languages spoken, days) is run together: Chinese puts the
+# enumeration comma 、 between words, where a "," would be a typo.
+LIST_SEPARATORS = {"zh-hans": "、"}
+
+
+@register.filter
+def list_join(items):
+    """["中文", "英语"] -> "中文、英语" on Chinese pages, "Chinese, English" elsewhere."""
+    separator = LIST_SEPARATORS.get(get_language(), ", ")
+    return separator.join(str(item) for item in items or [] if str(item))
 
 
 @register.simple_tag(takes_context=True)

@@ -4,7 +4,7 @@ from django import template
 from django.utils.dates import WEEKDAYS
 from django.utils.translation import gettext_lazy as _
 
-from services import structured_data
+from services import opening, structured_data
 from services.models import LANGUAGE_LABELS, PARTNER_TYPE_LABELS, PartnerPage, PublicSpacePage
 
 register = template.Library()
@@ -33,6 +33,12 @@ def weekday_name(number):
     return WEEKDAYS.get(number, "")
 
 
+@register.filter
+def all_day(opens, closes):
+    """{% if opens|all_day:closes %}: a period that is the whole day (open 24 hours)."""
+    return opening.is_all_day(opens, closes)
+
+
 @register.simple_tag
 def map_links(page):
     """[{app, label, url}] for a located page; empty without coordinates."""
@@ -50,7 +56,7 @@ def json_ld(context, page):
         periods = [row.as_period() for row in page.opening_hours.all()]
         data = structured_data.organisation(page, request, periods)
     else:
-        data = structured_data.government_service(
+        data = structured_data.service(
             page,
             request,
             context.get("category"),

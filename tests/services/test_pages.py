@@ -82,6 +82,14 @@ def test_a_to_z_marks_the_current_letter_and_orders_korean_by_consonant(client, 
     assert everything == ["거거 하우스", "다솜 한국어학당", "무옌 커피", "YAM 자원봉사단"]
 
 
+@pytest.mark.parametrize("typed", ["ㄲ", "ㄱ"])
+def test_tense_consonant_letter_shows_its_plain_consonant(client, directory, typed):
+    response = client.get("/ko/partners/", {"letter": typed})
+    assert response.status_code == 200
+    assert card_titles(response) == ["거거 하우스"]
+    assert re.search(r'letter=%E3%84%B1"[^>]*aria-current="true">ㄱ<', html(response))
+
+
 def test_chinese_list_is_in_pinyin_order(client, directory):
     assert card_titles(client.get("/zh-hans/partners/")) == [
         "多颂韩语学堂",
@@ -157,14 +165,46 @@ def test_pagination_keeps_the_filters(client, directory, settings, monkeypatch):
     assert card_titles(second) == ["YAM Volunteers"]
 
 
+def switcher(response):
+    """{language code: href} of the language switcher."""
+    links = re.findall(r'<a href="([^"]*)"[^>]*data-language="([^"]+)"', html(response))
+    return {code: href.replace("&amp;", "&") for href, code in links}
+
+
+def test_language_switcher_keeps_the_partner_filters(client, directory):
+    links = switcher(client.get("/en/partners/", {"type": "cafe", "language": "en", "letter": "m"}))
+    assert links["zh-hans"] == "/zh-hans/partners/?type=cafe&language=en&letter=M"
+    assert links["ko"] == "/ko/partners/?type=cafe&language=en&letter=M"
+    # ㅁ is not an English or a Chinese index letter: the other filters still carry over.
+    links = switcher(client.get("/ko/partners/", {"letter": "ㅁ", "language": "ko"}))
+    assert links["en"] == "/en/partners/?language=ko"
+    assert links["zh-hans"] == "/zh-hans/partners/?language=ko"
+    for code, href in links.items():
+        assert client.get(href).status_code == 200, code
+
+
+def test_language_switcher_keeps_the_service_category(client, directory):
+    links = switcher(client.get("/en/services/", {"category": "health"}))
+    assert links["ko"] == "/ko/services/?category=health"
+    assert card_titles(client.get(links["ko"])) == ["영어 진료 병원"]
+    assert switcher(client.get("/en/services/"))["ko"] == "/ko/services/"
+
+
 def test_service_page_shows_facts_and_where_to_go_in_the_visitors_language(client, directory):
     response = client.get(directory.services[0][2].url)
     page = html(response)
     assert '<a href="/ko/spaces/centre/">국제이웃서비스센터</a>' in page
-    assert "영어" in page  # "English" in the counter languages, translated by Django
+    # The counter languages, translated by Django, joined as Korean writes a list.
+    assert "<dd>중국어, 영어, 한국어</dd>" in page
+    zh_page = html(client.get(directory.services[0][0].url))
+    assert "<dd>中文、英语、韩语</dd>" in zh_page
+    en_page = html(client.get(directory.services[0][1].url))
+    assert "<dd>Chinese, English, Korean</dd>" in en_page
+    partner = html(client.get(directory.partners[0][0].url))
+    assert "<dd>中文、英语</dd>" in partner
     data = json_ld(response)
     assert data["@type"] == "GovernmentService"
-    assert data["inLanguage"] == "ko"
+    assert data["mainEntityOfPage"]["inLanguage"] == "ko"
     location = data["availableChannel"]["serviceLocation"]
     assert location["name"] == "국제이웃서비스센터"
     assert location["geo"]["latitude"] == pytest.approx(30.80812)
@@ -195,9 +235,20 @@ def test_space_json_ld_is_a_place_with_opening_hours(client, directory):
     spec = data["openingHoursSpecification"]
     assert spec[0]["dayOfWeek"][0] == "https://schema.org/Monday"
     assert len(spec[0]["dayOfWeek"]) == 7
-    assert (spec[0]["opens"], spec[0]["closes"]) == ("00:00", "00:00")
+    # Open 24 hours: schema.org reads 00:00–00:00 as closed all day.
+    assert (spec[0]["opens"], spec[0]["closes"]) == ("00:00", "23:59")
     assert data["maximumAttendeeCapacity"] == 80
     assert "Open now" in html(response)  # open 24 hours every day
+    rows = re.findall(r'<th scope="row">[^<]+</th><td>([^<]*)</td>', html(response))
+    assert rows == ["Open 24 hours"] * 7
+    assert "00:00" not in html(response).split('<table class="hours">', 1)[1].split("</table>")[0]
+
+
+def test_open_24_hours_is_translated(client, directory):
+    page = html(client.get(directory.spaces[0][0].url))
+    assert "<td>24小时开放</td>" in page
+    page = html(client.get(directory.spaces[0][2].url))
+    assert "<td>24시간 운영</td>" in page
 
 
 def test_json_ld_cannot_be_closed_by_an_editor(client, directory):

@@ -40,6 +40,50 @@ def test_sort_key_orders_chinese_by_pinyin():
     assert ordered == ["阿里面馆", "BLOCK环球食品店", "晨光面包房", "格格屋", "沐言咖啡"]
 
 
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("长城咖啡", "C"),
+        ("长沙米粉", "C"),
+        ("重庆小面", "C"),
+        ("厦门小吃", "X"),
+        ("「长城」咖啡", "C"),
+    ],
+)
+def test_chinese_initial_reads_the_first_character_in_its_phrase(title, expected):
+    # 长, 重 and 厦 have several readings; alone they read zhang, zhong and sha.
+    assert collation.initial(title, "zh-hans") == expected
+
+
+def test_chinese_title_is_sorted_among_the_titles_of_its_letter():
+    titles = ["重庆小面", "长城咖啡", "晨光面包房", "张记豆花", "厦门小吃", "熊猫书店"]
+    ordered = sorted(titles, key=lambda t: collation.sort_key(t, "zh-hans"))
+    assert ordered == ["长城咖啡", "晨光面包房", "重庆小面", "厦门小吃", "熊猫书店", "张记豆花"]
+    assert [collation.initial(t, "zh-hans") for t in ordered] == ["C", "C", "C", "X", "X", "Z"]
+
+
+def test_english_sort_key_ignores_accents():
+    titles = ["ezra", "Éclair", "eclat", "Zeta", "eagle"]
+    ordered = sorted(titles, key=lambda t: collation.sort_key(t, "en"))
+    assert ordered == ["eagle", "Éclair", "eclat", "ezra", "Zeta"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("ㄲ", "ㄱ"),
+        ("ㄸ", "ㄷ"),
+        ("ㅃ", "ㅂ"),
+        ("ㅆ", "ㅅ"),
+        ("ㅉ", "ㅈ"),
+        (" m ", "M"),
+        ("ㅁ", "ㅁ"),
+    ],
+)
+def test_typed_letter_folds_like_filing(typed, expected):
+    assert collation.fold_letter(typed) == expected
+
+
 def test_sort_key_orders_korean_consonants_before_latin():
     titles = ["YAM 국제 자원봉사단", "하나 마트", "까치 카페", "거거 하우스", "다솜 한국어학당"]
     ordered = sorted(titles, key=lambda t: collation.sort_key(t, "ko"))
@@ -98,6 +142,9 @@ def test_map_links_use_each_apps_coordinates():
     baidu = parse_qs(urlsplit(links["baidu"]).query)
     assert baidu["location"] == [f"{b_lat:.6f},{b_lng:.6f}"]
     assert baidu["coord_type"] == ["bd09ll"]
+    assert baidu["output"] == ["html"]
+    assert baidu["src"] == ["webapp.youlin.site"]  # required by Baidu's URI API
+    assert amap["src"] == ["youlin"]
     assert parse_qs(urlsplit(links["apple"]).query)["ll"] == [f"{g_lat:.6f},{g_lng:.6f}"]
     assert links["osm"] == (
         "https://www.openstreetmap.org/?mlat=30.808100&mlon=103.891500#map=17/30.808100/103.891500"
