@@ -66,8 +66,8 @@ def test_untranslated_notice_for_chinese_only_page_links_to_chinese_page(client,
     # The link text is English, like the page; only its target is Chinese.
     assert back[0].attrs["hreflang"] == "zh-Hans"
     assert "lang" not in back[0].attrs
-    titles = [span for span in page.find_all("span", lang="zh-Hans") if span.inside(css_class="notice")]
-    assert [span.text for span in titles] == [notice_board.zh.title]
+    quoted = [s for s in page.find_all("span", lang="zh-Hans") if s.inside(css_class="notice")]
+    assert [span.text for span in quoted] == [notice_board.zh.title]
 
 
 def test_home_page_without_untranslated_parameter_shows_no_notice(client, home):
