@@ -12,10 +12,13 @@ import time
 import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parents[1]
 LANGUAGES = ("zh-hans", "en", "ko")
-# One URL per page type; {lang} is the language prefix.
+SALON = {"zh-hans": "沙龙", "en": "salon", "ko": "살롱"}
+# One URL per page type; {lang} is the language prefix, {salon} the word "salon" in that
+# language (so the search page shows results in each).
 PAGE_TYPES = [
     ("home", "/{lang}/"),
     ("content", "/{lang}/about/"),
@@ -28,11 +31,19 @@ PAGE_TYPES = [
     ("calendar list", "/{lang}/events/"),
     ("calendar month", "/{lang}/events/month/"),
     ("calendar week", "/{lang}/events/week/"),
+    ("calendar today", "/{lang}/events/today/"),
+    ("calendar weekend", "/{lang}/events/weekend/"),
     ("event", "/{lang}/events/english-salon/"),
     ("subscribe", "/{lang}/events/subscribe/"),
-    ("search", "/{lang}/search/?q=salon"),
+    ("search", "/{lang}/search/?q={salon}"),
     ("404", "/{lang}/does-not-exist/"),
+    ("400", "/{lang}/events/month/2030/13/"),
 ]
+
+
+def page_path(pattern, lang):
+    """The path of one of PAGE_TYPES in `lang`."""
+    return pattern.format(lang=lang, salon=quote(SALON[lang]))
 
 
 def _env(workdir):
@@ -53,8 +64,12 @@ def _manage(env, *args):
 
 
 @contextmanager
-def demo_server(port=8765):
-    """Yield the base URL of a runserver process serving the demo site."""
+def demo_server(port=None):
+    """Yield the base URL of a runserver process serving the demo site.
+
+    The port is BENCH_PORT (default 8765): give each checkout its own when several run at once.
+    """
+    port = port or int(os.environ.get("BENCH_PORT", "8765"))
     workdir = Path(
         os.environ.get("BENCH_DEMO_DIR") or Path(tempfile.gettempdir()) / "youlin-bench-demo"
     )

@@ -21,10 +21,14 @@ from pathlib import Path
 
 from PIL import Image
 
-from bench.demo_server import LANGUAGES, PAGE_TYPES, ROOT, demo_server
+from bench.demo_server import LANGUAGES, PAGE_TYPES, ROOT, demo_server, page_path
 
 WIDTHS = {"desktop": (1280, 800), "phone": (375, 812)}
 MAX_HEIGHT = 2000  # px of a long page to keep
+LOAD_IMAGES = """() => Promise.all([...document.images].map(img => {
+  img.loading = "eager";
+  return img.complete ? null : new Promise(done => { img.onload = img.onerror = done; });
+}))"""
 
 
 def main():
@@ -51,7 +55,10 @@ def main():
             page = context.new_page()
             for lang in args.languages.split(","):
                 for name, pattern in PAGE_TYPES:
-                    page.goto(base + pattern.format(lang=lang), wait_until="networkidle")
+                    page.goto(base + page_path(pattern, lang), wait_until="networkidle")
+                    # A full-page shot does not scroll, so lazy images below the fold would
+                    # come out blank: load them all first.
+                    page.evaluate(LOAD_IMAGES)
                     full = page.evaluate("document.documentElement.scrollHeight")
                     kept = min(full, MAX_HEIGHT)
                     target = out / f"{lang}-{name.replace(' ', '-')}-{device}.webp"

@@ -22,7 +22,7 @@ import urllib.request
 from html.parser import HTMLParser
 from urllib.parse import urljoin
 
-from bench.demo_server import LANGUAGES, PAGE_TYPES, demo_server
+from bench.demo_server import LANGUAGES, PAGE_TYPES, demo_server, page_path
 
 
 class Assets(HTMLParser):
@@ -64,7 +64,7 @@ def main():
         )
         for name, pattern in PAGE_TYPES:
             for lang in args.languages.split(","):
-                url = base + pattern.format(lang=lang)
+                url = base + page_path(pattern, lang)
                 html = fetch(url)
                 if b'rel="stylesheet"' not in html:
                     raise SystemExit(f"{url} did not return a site page:\n{html[:500]!r}")

@@ -1,6 +1,7 @@
 """Template helpers used across the site."""
 
 from django import template
+from django.utils.html import format_html
 from django.utils.translation import get_language
 
 from home.languages import bcp47
@@ -24,6 +25,16 @@ def list_join(items):
     """["中文", "英语"] -> "中文、英语" on Chinese pages, "Chinese, English" elsewhere."""
     separator = LIST_SEPARATORS.get(get_language(), ", ")
     return separator.join(str(item) for item in items or [] if str(item))
+
+
+@register.simple_tag
+def in_language(text, language_code):
+    """`text` in a <span lang>, for a fragment whose language differs from the page's.
+
+    Screen readers then switch voice and browsers pick that script's font, e.g. an English
+    page title quoted in a Korean sentence. The result is safe to pass to blocktranslate.
+    """
+    return format_html('<span lang="{}">{}</span>', bcp47(language_code or ""), text)
 
 
 @register.simple_tag(takes_context=True)

@@ -4,6 +4,11 @@ import os
 
 import pytest
 
+# The calendar of tests/events (an events index, venues, categories, the weekly salon): a few
+# seconds to build, where the whole demo site takes minutes. Only the axe sweep needs that.
+from tests.events.conftest import calendar, salon  # noqa: F401 (fixtures used by these tests)
+from tests.services.conftest import directory  # noqa: F401
+
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 # Playwright's sync API keeps an event loop in this thread; the live server's
 # fixtures still need the ORM here.

@@ -1,10 +1,16 @@
-"""The calendar's filters and views work with the keyboard alone, in Chromium, on the demo site."""
+"""The calendar's filters and views work with the keyboard alone, in Chromium."""
 
+import datetime
 import re
 
 import pytest
 
-pytestmark = [pytest.mark.browser]
+from tests.events.conftest import make_event, next_weekday
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 def tab_to(page, locator, limit=60):
@@ -16,8 +22,29 @@ def tab_to(page, locator, limit=60):
     pytest.fail(f"{locator} is not reachable with the Tab key")
 
 
-def test_calendar_filters_and_views_work_by_keyboard(live_server, page, demo_site):
+@pytest.fixture
+def two_kinds_of_event(calendar, salon):
+    """The weekly English salon and a weekly Chinese class on Tuesdays: two categories."""
+    make_event(
+        calendar,
+        "chinese-class",
+        ko="외국인을 위한 중국어 수업",
+        category=calendar.class_category,
+        venue=calendar.classroom.zh,
+        start_date=next_weekday(1),
+        start_time=datetime.time(18, 30),
+        repeat="weekly",
+        repeat_count=10,
+    )
+    return calendar
+
+
+def test_calendar_filters_and_views_work_by_keyboard(live_server, page, two_kinds_of_event):
     page.goto(live_server.url + "/ko/events/")
+    assert set(page.locator(".event-entry .badge--category").all_inner_texts()) == {
+        "영어 살롱",
+        "중국어 수업",
+    }
     # The filter panel is a closed <details>: its summary opens it with Enter.
     tab_to(page, page.locator("summary", has_text="행사 필터"))
     page.keyboard.press("Enter")

@@ -63,7 +63,11 @@ def test_untranslated_notice_for_chinese_only_page_links_to_chinese_page(client,
     page = Page.of(client.get(switcher["en"].attrs["href"]))
     back = [a for a in page.links() if a.inside(css_class="notice")]
     assert [a.attrs["href"] for a in back] == ["/zh-hans/notice-board/"]
-    assert back[0].attrs["lang"].lower() == "zh-hans"
+    # The link text is English, like the page; only its target is Chinese.
+    assert back[0].attrs["hreflang"] == "zh-Hans"
+    assert "lang" not in back[0].attrs
+    quoted = [s for s in page.find_all("span", lang="zh-Hans") if s.inside(css_class="notice")]
+    assert [span.text for span in quoted] == [notice_board.zh.title]
 
 
 def test_home_page_without_untranslated_parameter_shows_no_notice(client, home):

@@ -9,4 +9,14 @@
     document.cookie = "youlin_language=" + encodeURIComponent(link.dataset.language) +
       "; Path=/; Max-Age=31536000; SameSite=Lax" + secure;
   });
+
+  // On a phone the main menu scrolls sideways: bring the current section into view, so a
+  // reader on "Spaces" sees it marked instead of a row that starts at "Home". Sets the
+  // row's own scroll position only; the page itself does not move.
+  var row = document.querySelector(".main-nav ul");
+  var current = row && row.querySelector("a[aria-current]");
+  if (current && row.scrollWidth > row.clientWidth) {
+    var item = current.parentElement;
+    row.scrollLeft = item.offsetLeft - row.offsetLeft - (row.clientWidth - item.offsetWidth) / 2;
+  }
 })();
