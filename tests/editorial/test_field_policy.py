@@ -54,6 +54,7 @@ POLICY = {
             "online_url",
             "last_reviewed",
             "opening_hours",
+            "government_service",
         },
     ),
     PartnerPage: (
