@@ -5,6 +5,7 @@ from types import SimpleNamespace
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 from wagtail.models import Locale, Page, Site
 
 from home.models import HomePage
@@ -56,6 +57,30 @@ def home(locales):
     return SimpleNamespace(**{"zh": zh, "en": en, "ko": ko})
 
 
+# The demo as load_demo leaves it, serialized after the first real run in each test process
+# (one per database): a real run takes a minute, restoring this a few seconds.
+_demo_snapshots = {}
+
+
+def restore_demo():
+    """The database as `load_demo` leaves it; call only inside a transactional test."""
+    key = connection.settings_dict["NAME"]
+    if key not in _demo_snapshots:
+        call_command("load_demo", stdout=io.StringIO())
+        remember_demo()
+    else:
+        call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True)
+        connection.creation.deserialize_db_from_string(_demo_snapshots[key])
+        # SQLite's full-text table is not a model, so it is not in the snapshot.
+        call_command("update_index", stdout=io.StringIO())
+    return Site.objects.get(is_default_site=True)
+
+
+def remember_demo():
+    """Keep what the database holds now, right after a real `load_demo`, for `restore_demo`."""
+    _demo_snapshots[connection.settings_dict["NAME"]] = connection.creation.serialize_db_to_string()
+
+
 @pytest.fixture
 def demo_site(transactional_db, django_db_serialized_rollback):
     """The full demo site, built by `load_demo` exactly as a newcomer would.
@@ -63,5 +88,4 @@ def demo_site(transactional_db, django_db_serialized_rollback):
     Transactional: wagtail-localize publishes translations when the transaction
     commits, which a plain `db` test never does.
     """
-    call_command("load_demo", stdout=io.StringIO())
-    return Site.objects.get(is_default_site=True)
+    return restore_demo()
