@@ -319,3 +319,69 @@ def test_cached_feed_is_served_without_rebuilding(client, salon, django_assert_m
         client.get("/en/events/ics/")
     with django_assert_max_num_queries(len(cold.captured_queries) - 8):
         assert client.get("/en/events/ics/").status_code == 200
+
+
+def next_dst_change(zone):
+    """The first local date on or after next Monday on which `zone`'s UTC offset changes."""
+    day = next_weekday(0)
+    for _ in range(370):
+        noon = datetime.datetime.combine(day, datetime.time(12), zone)
+        if noon.utcoffset() != (noon + datetime.timedelta(days=1)).utcoffset():
+            return day + datetime.timedelta(days=1)
+        day += datetime.timedelta(days=1)
+    raise AssertionError("no DST change within a year")
+
+
+def test_series_across_a_dst_change_expands_like_the_site(client, calendar):
+    """Berlin changes its clocks; every date stays at 19:00 local, exceptions included."""
+    berlin = ZoneInfo("Europe/Berlin")
+    change = next_dst_change(berlin)
+    first = change - datetime.timedelta(days=(change.weekday() - 2) % 7 + 14)  # a Wednesday
+    cancelled = first + datetime.timedelta(weeks=3)  # after the change
+    moved_from = first + datetime.timedelta(weeks=4)
+    make_event(
+        calendar,
+        "berlin",
+        timezone="Europe/Berlin",
+        start_date=first,
+        repeat="weekly",
+        repeat_count=6,
+        changes=[
+            EventDateChange(date=cancelled, action="cancel"),
+            EventDateChange(
+                date=moved_from,
+                action="move",
+                new_date=moved_from + datetime.timedelta(days=1),
+                new_start_time=datetime.time(10),
+                new_end_time=datetime.time(12),
+                new_venue=calendar.classroom.zh,
+            ),
+        ],
+    )
+    cal = feed(client)
+    assert cal.get_used_tzids() == {"Europe/Berlin"} and cal.get_missing_tzids() == set()
+    series, moved = vevents(cal)
+    assert [d.dt for d in series["EXDATE"].dts] == [
+        datetime.datetime.combine(cancelled, datetime.time(19), berlin)
+    ]
+    assert moved["RECURRENCE-ID"].dt == datetime.datetime.combine(
+        moved_from, datetime.time(19), berlin
+    )
+    assert str(moved["LOCATION"]) == "Shared classroom"
+    start = datetime.datetime.combine(first, datetime.time(0), berlin)
+    expanded = recurring_ical_events.of(cal).between(start, start + datetime.timedelta(weeks=7))
+    got = [(e["DTSTART"].dt, e["DTEND"].dt, str(e.get("LOCATION", ""))) for e in expanded]
+    site = [
+        (o.start, o.end, o.venue.title if o.venue else "")
+        for o in Occurrence.objects.filter(event__slug="berlin", cancelled=False)
+        .select_related("venue")
+        .order_by("start")
+    ]
+    assert len(got) == 5
+    assert sorted(s for s, _e, _l in got) == [s for s, _e, _l in site]
+    assert sorted(e for _s, e, _l in got) == [e for _s, e, _l in site]
+    local = sorted(s.astimezone(berlin) for s, _e, _l in got)
+    assert [s.time() for s in local] == [datetime.time(19)] * 3 + [datetime.time(10)] + [
+        datetime.time(19)
+    ]
+    assert len({s.utcoffset() for s in local}) == 2  # both sides of the change
