@@ -37,7 +37,6 @@ from events.ical import (
     event_components,
     last_modified,
     new_calendar,
-    with_sequence,
 )
 from events.models import EventCategory, EventOrganiser, EventPage, Occurrence
 from events.queries import BadFilter, Filters, entries, filter_options, occurrences_in
@@ -148,16 +147,15 @@ def calendar_body(request, index, filters):
     matching = occurrences.values("translation_key")
     # Occurrence.event is the schedule owner, the page that holds the shared facts.
     owners = list(
-        with_sequence(EventPage.objects.filter(pk__in=occurrences.values("event_id")))
+        EventPage.objects.filter(pk__in=occurrences.values("event_id"))
         .select_related("category", "venue")
         .defer("body")
         .order_by("start_date", "start_time", "pk")
     )
     pages = {
         page.translation_key: page
-        for page in with_sequence(
-            EventPage.objects.live().filter(locale=locale, translation_key__in=matching)
-        )
+        for page in EventPage.objects.live()
+        .filter(locale=locale, translation_key__in=matching)
         .select_related("locale")
         .defer("body")
     }
@@ -194,8 +192,6 @@ def calendar_body(request, index, filters):
             continue
         category = owner.category
         facts = EventFacts(
-            sequence=owner.published_revisions
-            + (page.published_revisions if page.pk != owner.pk else 0),
             category=categories.get(category.translation_key, category) if category else None,
             organisers=[partners.get(p.translation_key, p) for p in organisers.get(owner.pk, [])],
             url=_absolute(request, page.get_url(request)),

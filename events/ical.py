@@ -6,7 +6,7 @@ TZID with a matching VTIMEZONE; all-day events use DATE values with an
 exclusive DTEND. UIDs are stable for the life of the event and distinct per
 locale, so each language's feed is its own calendar to a client.
 
-DTSTAMP, LAST-MODIFIED and SEQUENCE come from the pages' publishing history,
+DTSTAMP, LAST-MODIFIED and SEQUENCE come from the pages' last publish times,
 never from the clock, so the same event gives the same bytes on every fetch
 and a feed's ETag changes only when an event in it does.
 """
@@ -16,12 +16,9 @@ from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
-from django.db.models import CharField, Count, IntegerField, OuterRef, Q, Subquery, Value
-from django.db.models.functions import Cast, Coalesce
+from django.db.models import Q
 from django.utils import timezone
 from icalendar import Calendar, Event, vCalAddress, vDuration, vRecur
-from wagtail.models import Page, Revision
 
 from events.schedule import ical_rrule
 from home.links import absolute_url
@@ -55,33 +52,19 @@ def new_calendar(name, language_code, description=""):
     return calendar
 
 
-def with_sequence(pages):
-    """Annotate `published_revisions`: revisions up to the live one, a counter for SEQUENCE.
+def sequence(modified):
+    """SEQUENCE for an event last changed at `modified`: seconds since 2000, so it only grows.
 
-    It grows on every publish and never shrinks; drafts saved after the last
-    publish do not count, because subscribers have not seen them.
+    Counting revisions would go down when `purge_revisions` deletes old ones;
+    a publish time never does. It fits a signed 32-bit integer until 2068.
     """
-    revisions = (
-        Revision.objects.filter(
-            base_content_type=ContentType.objects.get_for_model(Page),
-            object_id=Cast(OuterRef("pk"), CharField()),
-            pk__lte=OuterRef("live_revision_id"),
-        )
-        .order_by()
-        .values("object_id")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    return pages.annotate(
-        published_revisions=Coalesce(Subquery(revisions, output_field=IntegerField()), Value(0))
-    )
+    return int((modified - EPOCH).total_seconds())
 
 
 @dataclass
 class EventFacts:
     """What one VEVENT needs beyond the pages: looked up in bulk by the caller."""
 
-    sequence: int = 0
     category: object = None  # EventCategory in the feed's locale
     organisers: list = field(default_factory=list)  # PartnerPages in the feed's locale
     url: str = ""
@@ -133,7 +116,7 @@ def event_components(request, page, owner, occurrences, venues, language_code, f
         vevent.add("uid", uid(page, language_code))
         vevent.add("dtstamp", modified)
         vevent.add("last-modified", modified)
-        vevent.add("sequence", facts.sequence)
+        vevent.add("sequence", sequence(modified))
         vevent.add("summary", page.title)
         vevent.add("description", f"{page.summary}\n\n{url}" if page.summary else url)
         vevent.add("url", url)
@@ -185,7 +168,7 @@ def event_components(request, page, owner, occurrences, venues, language_code, f
 
 def event_calendar(request, page):
     """A VCALENDAR with just this event, in the page's language."""
-    from events.models import EventPage, Occurrence
+    from events.models import Occurrence
     from services.models import PartnerPage, PublicSpacePage
     from services.queries import in_locale
 
@@ -199,11 +182,6 @@ def event_calendar(request, page):
     if owner.venue:
         keys.add(owner.venue.translation_key)
     venues = in_locale(PublicSpacePage, keys, page.locale)
-    counts = dict(
-        with_sequence(EventPage.objects.filter(pk__in={page.pk, owner.pk})).values_list(
-            "pk", "published_revisions"
-        )
-    )
     partners = [o.partner for o in owner.organisers.select_related("partner")]
     local_partners = in_locale(PartnerPage, {p.translation_key for p in partners}, page.locale)
     category = owner.category
@@ -215,7 +193,6 @@ def event_calendar(request, page):
             or category
         )
     facts = EventFacts(
-        sequence=counts.get(owner.pk, 0) + (counts.get(page.pk, 0) if page.pk != owner.pk else 0),
         category=category,
         organisers=[local_partners.get(p.translation_key, p) for p in partners],
         url=absolute_url(request, page),

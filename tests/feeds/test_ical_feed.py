@@ -1,6 +1,7 @@
 """iCalendar feeds read as clients read them: icalendar, recurring-ical-events, vobject."""
 
 import datetime
+import io
 import re
 from zoneinfo import ZoneInfo
 
@@ -9,9 +10,11 @@ import pytest
 import recurring_ical_events
 import vobject
 from django.core.cache import cache
+from django.core.management import call_command
 from django.db import connection
 from django.db.models import F
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from events.models import EventDateChange, EventPage, Occurrence
 from tests.conftest import publish
@@ -385,3 +388,49 @@ def test_series_across_a_dst_change_expands_like_the_site(client, calendar):
         datetime.time(19)
     ]
     assert len({s.utcoffset() for s in local}) == 2  # both sides of the change
+
+
+def series_identity(client):
+    cache.clear()
+    series = vevents(feed(client))[0]
+    return int(series["SEQUENCE"]), series["LAST-MODIFIED"].dt
+
+
+def test_sequence_never_goes_down_when_old_revisions_are_purged(client, salon):
+    EventPage.objects.filter(translation_key=salon.zh.translation_key).update(
+        last_published_at=F("last_published_at") - datetime.timedelta(hours=1)
+    )
+    salon.zh.start_time = datetime.time(18, 30)
+    publish(salon.zh)
+    before, _modified = series_identity(client)
+    call_command("purge_revisions", stdout=io.StringIO())  # a routine clean-up in production
+    assert series_identity(client)[0] >= before
+
+
+def test_sequence_grows_with_every_schedule_or_status_change(client, salon):
+    seen = [series_identity(client)]
+    for step in range(1, 4):
+        if step == 2:
+            salon.zh.status = "cancelled"
+        else:
+            salon.zh.start_time = datetime.time(18, step)
+        publish(salon.zh)
+        # Each publish an hour after the last: tests are faster than iCalendar's seconds.
+        EventPage.objects.filter(pk=salon.zh.pk).update(
+            last_published_at=F("last_published_at") + datetime.timedelta(hours=step)
+        )
+        seen.append(series_identity(client))
+    sequences = [sequence for sequence, _modified in seen]
+    assert sequences == sorted(set(sequences)), sequences
+    assert [modified for _sequence, modified in seen] == sorted({m for _s, m in seen})
+
+
+def test_dtstamp_and_last_modified_are_utc_and_not_in_the_future(client, salon):
+    body = client.get("/en/events/ics/").content.decode()
+    stamps = re.findall(r"\r\n(?:DTSTAMP|LAST-MODIFIED):(\S+)\r\n", body)
+    assert len(stamps) == 4  # the series and its moved date, two each
+    assert all(re.fullmatch(r"\d{8}T\d{6}Z", s) for s in stamps), stamps
+    for event in vevents(icalendar.Calendar.from_ical(body)):
+        assert event["DTSTAMP"].dt == event["LAST-MODIFIED"].dt
+        assert salon.zh.first_published_at.replace(microsecond=0) <= event["DTSTAMP"].dt
+        assert event["DTSTAMP"].dt <= timezone.now()
