@@ -19,16 +19,18 @@ import hashlib
 import time
 from urllib.parse import urlencode
 
+from django.contrib.contenttypes.models import ContentType
 from django.contrib.syndication.views import Feed
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Max, Q
 from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils import feedgenerator, timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 from django.utils.translation import gettext as _
+from wagtail.models import PageLogEntry
 
 from events import dates
 from events.ical import (
@@ -212,6 +214,27 @@ def calendar_body(request, index, filters):
     return calendar.to_ical(), newest
 
 
+# Wagtail's log of what happened to the pages a feed shows. Deletes are logged by the admin's
+# DeletePageAction, not by a bare `page.delete()`.
+FEED_LOG_ACTIONS = ("wagtail.publish", "wagtail.unpublish", "wagtail.delete", "wagtail.move")
+
+
+def feeds_changed_at():
+    """When a page that feeds show was last published, unpublished, deleted or moved.
+
+    The newest event in a feed is not enough for Last-Modified: when that event
+    is unpublished the feed changes but its newest event is older, and a client
+    polling with If-Modified-Since would wrongly get 304. The log is in the
+    database, so every process and every cache agrees and it never goes back.
+    """
+    from events.signals import FEED_PAGES
+
+    return PageLogEntry.objects.filter(
+        content_type__in=ContentType.objects.get_for_models(*FEED_PAGES).values(),
+        action__in=FEED_LOG_ACTIONS,
+    ).aggregate(newest=Max("timestamp"))["newest"]
+
+
 def _in_locale(model, keys, locale):
     rows = (
         model.objects.live()
@@ -320,7 +343,8 @@ def build_feed(request, index, format, filters):
         body = generator.writeString("utf-8").encode()
         newest = generator.latest_post_date() if feed.items() else None
     etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
-    return {"body": body, "last_modified": newest, "etag": etag}
+    times = [t for t in (newest, feeds_changed_at()) if t is not None]
+    return {"body": body, "last_modified": max(times) if times else None, "etag": etag}
 
 
 def cache_key(request, index, format, filters):

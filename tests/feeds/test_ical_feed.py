@@ -3,6 +3,7 @@
 import datetime
 import io
 import re
+from email.utils import parsedate_to_datetime
 from zoneinfo import ZoneInfo
 
 import icalendar
@@ -15,6 +16,8 @@ from django.db import connection
 from django.db.models import F
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from wagtail.actions.delete_page import DeletePageAction
+from wagtail.models import PageLogEntry
 
 from events.models import EventDateChange, EventPage, Occurrence
 from tests.conftest import publish
@@ -434,3 +437,39 @@ def test_dtstamp_and_last_modified_are_utc_and_not_in_the_future(client, salon):
         assert event["DTSTAMP"].dt == event["LAST-MODIFIED"].dt
         assert salon.zh.first_published_at.replace(microsecond=0) <= event["DTSTAMP"].dt
         assert event["DTSTAMP"].dt <= timezone.now()
+
+
+def an_hour_ago():
+    """Move every publish back an hour: HTTP dates have whole seconds, and tests are fast."""
+    hour = datetime.timedelta(hours=1)
+    EventPage.objects.update(
+        first_published_at=F("first_published_at") - hour,
+        last_published_at=F("last_published_at") - hour,
+    )
+    PageLogEntry.objects.update(timestamp=F("timestamp") - hour)
+
+
+@pytest.mark.parametrize("path", ["/en/events/ics/", "/en/events/rss/", "/en/events/atom/"])
+@pytest.mark.parametrize("how", ["unpublish", "delete"])
+def test_last_modified_moves_forward_when_an_event_leaves_the_feed(
+    client, calendar, salon, path, how
+):
+    EventPage.objects.filter(translation_key=salon.zh.translation_key).update(
+        last_published_at=F("last_published_at") - datetime.timedelta(hours=1)
+    )
+    newer = make_event(calendar, "newer", en="Newer")
+    an_hour_ago()
+    before = client.get(path)
+    assert "Newer" in before.content.decode()
+    if how == "unpublish":
+        newer.zh.unpublish()
+    else:
+        DeletePageAction(newer.en).execute()  # as the admin deletes, which Wagtail logs
+    after = client.get(path)
+    assert "Newer" not in after.content.decode()
+    assert parsedate_to_datetime(after["Last-Modified"]) > parsedate_to_datetime(
+        before["Last-Modified"]
+    )
+    # A client that polls with the date it saw gets the new body, not 304.
+    again = client.get(path, HTTP_IF_MODIFIED_SINCE=before["Last-Modified"])
+    assert again.status_code == 200 and again.content == after.content
