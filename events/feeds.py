@@ -206,6 +206,7 @@ def calendar_body(request, index, filters):
             venues,
             language_code,
             facts,
+            venue_slug=filters.venue,
         ):
             calendar.add_component(component)
         modified = last_modified(page, owner)

@@ -100,10 +100,15 @@ def _status(owner):
     return {"cancelled": "CANCELLED", "postponed": "TENTATIVE"}.get(owner.status, "CONFIRMED")
 
 
-def event_components(request, page, owner, occurrences, venues, language_code, facts=None):
+def event_components(
+    request, page, owner, occurrences, venues, language_code, facts=None, venue_slug=""
+):
     """VEVENTs for one event in one locale: the series plus one per moved date.
 
     `occurrences` needs only the event's cancelled and moved rows (with `venue`).
+    With `venue_slug` (a venue's feed) each date belongs to the venue it is held
+    at: a date moved elsewhere is an EXDATE of the series, and a date moved here
+    from another venue's series is a single VEVENT of its own.
     """
     facts = facts or EventFacts(url=absolute_url(request, page))
     url = facts.url or absolute_url(request, page)
@@ -112,8 +117,8 @@ def event_components(request, page, owner, occurrences, venues, language_code, f
     modified = last_modified(page, owner)
     venue = venues.get(owner.venue.translation_key, owner.venue) if owner.venue else None
 
-    def base(vevent):
-        vevent.add("uid", uid(page, language_code))
+    def base(vevent, place, uid_suffix=""):
+        vevent.add("uid", uid(page, language_code, uid_suffix))
         vevent.add("dtstamp", modified)
         vevent.add("last-modified", modified)
         vevent.add("sequence", sequence(modified))
@@ -121,11 +126,11 @@ def event_components(request, page, owner, occurrences, venues, language_code, f
         vevent.add("description", f"{page.summary}\n\n{url}" if page.summary else url)
         vevent.add("url", url)
         vevent.add("status", _status(owner))
-        location = _location_text(venue, page, owner)
+        location = _location_text(place, page, owner)
         if location:
             vevent.add("location", location)
-        if venue is not None and venue.has_point:
-            vevent.add("geo", (float(venue.latitude), float(venue.longitude)))
+        if place is not None and place.has_point:
+            vevent.add("geo", (float(place.latitude), float(place.longitude)))
         if facts.category is not None:
             vevent.add("categories", [facts.category.name])
         if facts.organisers:
@@ -139,30 +144,51 @@ def event_components(request, page, owner, occurrences, venues, language_code, f
                 vevent.add("contact", partner.title)
         return vevent
 
-    series = base(Event())
+    def venue_of(occurrence):
+        return (
+            venues.get(occurrence.venue.translation_key, occurrence.venue)
+            if occurrence.venue
+            else venue
+        )
+
+    def held_here(place):
+        return not venue_slug or (place is not None and place.slug == venue_slug)
+
+    moved = sorted((o for o in occurrences if o.moved), key=lambda o: o.original_start)
+    rule = ical_rrule(schedule)
+    if not held_here(venue):
+        # Only dates moved here belong to this venue's feed. A UID per date, since the
+        # series they belong to is not in this calendar.
+        components = []
+        for o in moved if rule else []:
+            if held_here(venue_of(o)):
+                single = base(Event(), venue_of(o), f"-{o.original_start:%Y%m%dT%H%M%S}")
+                _dates(single, o.start, o.end, o.all_day, zone)
+                components.append(single)
+        return components
+
+    series = base(Event(), venue)
     first = datetime.datetime.combine(schedule.start.date(), schedule.start.time(), zone)
     _dates(series, first, first + schedule.duration, schedule.all_day, zone)
-    rule = ical_rrule(schedule)
     components = [series]
     if not rule:
         return components
     series.add("rrule", vRecur(rule))
     # EXDATE takes DTSTART's value type and zone; a moved date is not excluded but
-    # overridden by its RECURRENCE-ID instance.
-    cancelled = sorted(o.original_start for o in occurrences if o.cancelled)
-    if cancelled:
-        series.add("exdate", [_when(o, zone, schedule.all_day) for o in cancelled])
-    for o in sorted((o for o in occurrences if o.moved), key=lambda o: o.original_start):
-        moved = base(Event())
-        moved.add("recurrence-id", _when(o.original_start, zone, schedule.all_day))
-        _dates(moved, o.start, o.end, o.all_day, zone)
-        moved_venue = venues.get(o.venue.translation_key, o.venue) if o.venue else venue
-        if moved_venue is not None and moved_venue != venue:
-            moved["location"] = _location_text(moved_venue, page, owner)
-            moved.pop("geo", None)
-            if moved_venue.has_point:
-                moved.add("geo", (float(moved_venue.latitude), float(moved_venue.longitude)))
-        components.append(moved)
+    # overridden by its RECURRENCE-ID instance, unless it moved away from this venue's feed.
+    excluded = sorted(
+        o.original_start
+        for o in occurrences
+        if o.cancelled or (o.moved and not held_here(venue_of(o)))
+    )
+    if excluded:
+        series.add("exdate", [_when(o, zone, schedule.all_day) for o in excluded])
+    for o in moved:
+        if held_here(venue_of(o)):
+            override = base(Event(), venue_of(o))
+            override.add("recurrence-id", _when(o.original_start, zone, schedule.all_day))
+            _dates(override, o.start, o.end, o.all_day, zone)
+            components.append(override)
     return components
 
 

@@ -473,3 +473,38 @@ def test_last_modified_moves_forward_when_an_event_leaves_the_feed(
     # A client that polls with the date it saw gets the new body, not 304.
     again = client.get(path, HTTP_IF_MODIFIED_SINCE=before["Last-Modified"])
     assert again.status_code == 200 and again.content == after.content
+
+
+def expanded_at(client, path, start, end):
+    return sorted(
+        (e["DTSTART"].dt, str(e.get("LOCATION", "")))
+        for e in recurring_ical_events.of(fetch_calendar(client, path)).between(start, end)
+    )
+
+
+def test_a_date_moved_to_another_venue_moves_between_venue_feeds(client, salon):
+    start = datetime.datetime.combine(next_weekday(5), datetime.time(0), SHANGHAI)
+    end = start + datetime.timedelta(weeks=11)
+
+    def site(slug):
+        return sorted(
+            Occurrence.objects.filter(venue__slug=slug, cancelled=False).values_list(
+                "start", flat=True
+            )
+        )
+
+    centre = expanded_at(client, "/en/events/venue/centre/ics/", start, end)
+    assert [when for when, _location in centre] == site("centre")
+    assert len(centre) == 8  # ten Saturdays, one cancelled, one moved to the classroom
+    assert {location for _when, location in centre} == {
+        "International Neighbour Service Centre, 双柏社区"
+    }
+    classroom = expanded_at(client, "/en/events/venue/classroom/ics/", start, end)
+    moved = datetime.datetime.combine(
+        next_weekday(5) + datetime.timedelta(weeks=2, days=1), datetime.time(15), SHANGHAI
+    )
+    assert classroom == [(moved, "Shared classroom")] and site("classroom") == [moved]
+    [single] = vevents(fetch_calendar(client, "/en/events/venue/classroom/ics/"))
+    assert "RRULE" not in single and "RECURRENCE-ID" not in single
+    series = vevents(feed(client))[0]
+    assert str(single["UID"]) != str(series["UID"])  # its own event in that calendar
