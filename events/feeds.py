@@ -35,6 +35,7 @@ from wagtail.models import PageLogEntry
 from events import dates
 from events.ical import (
     EventFacts,
+    add_timezones,
     event_calendar,
     event_components,
     last_modified,
@@ -211,7 +212,7 @@ def calendar_body(request, index, filters):
             calendar.add_component(component)
         modified = last_modified(page, owner)
         newest = modified if newest is None else max(newest, modified)
-    calendar.add_missing_timezones()
+    add_timezones(calendar)
     return calendar.to_ical(), newest
 
 

@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
-from icalendar import Calendar, Event, vCalAddress, vDuration, vRecur
+from icalendar import Calendar, Event, Timezone, vCalAddress, vDuration, vRecur, vText
 
 from events.schedule import ical_rrule
 from home.links import absolute_url
@@ -40,16 +40,25 @@ def new_calendar(name, language_code, description=""):
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("name", name)
-    calendar.add("x-wr-calname", name)
+    # icalendar leaves unknown X- properties unescaped (and refuses a newline in them),
+    # so the text type is given explicitly.
+    calendar.add("name", vText(name))
+    calendar.add("x-wr-calname", vText(name))
     if description:
-        calendar.add("description", description)
-        calendar.add("x-wr-caldesc", description)
+        calendar.add("description", vText(description))
+        calendar.add("x-wr-caldesc", vText(description))
     calendar.add("x-wr-timezone", settings.TIME_ZONE)
     # icalendar writes a duration without VALUE=DURATION, which RFC 7986 requires here.
     calendar.add("refresh-interval", REFRESH_INTERVAL, parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", vDuration(REFRESH_INTERVAL).to_ical().decode())
     return calendar
+
+
+def add_timezones(calendar):
+    """A VTIMEZONE for every TZID used, and for X-WR-TIMEZONE's zone even in an empty feed."""
+    calendar.add_missing_timezones()
+    if settings.TIME_ZONE not in {str(zone["TZID"]) for zone in calendar.walk("VTIMEZONE")}:
+        calendar.subcomponents.insert(0, Timezone.from_tzid(settings.TIME_ZONE))
 
 
 def sequence(modified):
@@ -229,5 +238,5 @@ def event_calendar(request, page):
         request, page, owner, occurrences, venues, language_code, facts
     ):
         calendar.add_component(component)
-    calendar.add_missing_timezones()
+    add_timezones(calendar)
     return calendar.to_ical()

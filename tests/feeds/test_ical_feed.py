@@ -508,3 +508,39 @@ def test_a_date_moved_to_another_venue_moves_between_venue_feeds(client, salon):
     assert "RRULE" not in single and "RECURRENCE-ID" not in single
     series = vevents(feed(client))[0]
     assert str(single["UID"]) != str(series["UID"])  # its own event in that calendar
+
+
+def test_text_properties_are_escaped(client, calendar):
+    calendar.index.en.title = "Events, talks; more"
+    calendar.index.en.intro = "What is on:\nsalons, classes; walks"
+    publish(calendar.index.en)
+    make_event(calendar, "tea", en="Tea, cake; talk\\ and more", summary="第一行\n第二行, 还有;")
+    body = client.get("/en/events/ics/").content.decode()
+    unfolded = body.replace("\r\n ", "")
+    assert "\r\nX-WR-CALNAME:Events\\, talks\\; more\r\n" in unfolded
+    assert "\r\nX-WR-CALDESC:What is on:\\nsalons\\, classes\\; walks\r\n" in unfolded
+    assert "\r\nSUMMARY:Tea\\, cake\\; talk\\\\ and more\r\n" in unfolded
+    cal = icalendar.Calendar.from_ical(body)
+    # X- properties are TEXT (RFC 5545 3.8.8.2); icalendar parses them raw, vobject unescapes.
+    parsed = vobject.readOne(body)
+    assert parsed.x_wr_calname.value == "Events, talks; more"
+    assert parsed.x_wr_caldesc.value == "What is on:\nsalons, classes; walks"
+    [event] = vevents(cal)
+    assert str(event["SUMMARY"]) == "Tea, cake; talk\\ and more"
+    assert str(event["DESCRIPTION"]).startswith("第一行\n第二行, 还有;\n\n")
+    assert parsed.vevent.summary.value == "Tea, cake; talk\\ and more"
+
+
+def test_an_empty_feed_still_has_the_calendars_vtimezone(client, calendar):
+    cal = fetch_calendar(client, "/en/events/ics/")
+    assert vevents(cal) == []
+    assert [str(tz["TZID"]) for tz in cal.walk("VTIMEZONE")] == ["Asia/Shanghai"]
+
+
+def test_a_feed_with_events_in_several_zones_has_a_vtimezone_for_each(client, calendar, salon):
+    make_event(calendar, "berlin", timezone="Europe/Berlin")
+    make_event(calendar, "seoul", timezone="Asia/Seoul")
+    cal = feed(client)
+    zones = sorted(str(tz["TZID"]) for tz in cal.walk("VTIMEZONE"))
+    assert zones == ["Asia/Seoul", "Asia/Shanghai", "Europe/Berlin"]
+    assert cal.get_missing_tzids() == set()
