@@ -28,6 +28,7 @@ from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils import feedgenerator, timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.html import linebreaks
 from django.utils.http import http_date
 from django.utils.translation import gettext as _
 from wagtail.models import PageLogEntry
@@ -251,9 +252,10 @@ class UpcomingEventsFeed(Feed):
 
     feed_type = feedgenerator.Rss201rev2Feed
 
-    def __init__(self, request, index, filters, title):
+    def __init__(self, request, index, filters, title, self_url):
         super().__init__()
         self.index = index
+        self._self_url = self_url
         self.language = bcp47(index.locale.language_code)
         self._title = title
         self._link = _absolute(request, index.url)
@@ -264,6 +266,12 @@ class UpcomingEventsFeed(Feed):
 
     def link(self):
         return self._link
+
+    def feed_url(self):
+        """rel="self": this feed's own address, also its Atom id (stable, one per feed)."""
+        return self._self_url
+
+    feed_guid = feed_url
 
     def description(self):
         return self.index.intro or _("What is on in the community, soonest first.")
@@ -278,6 +286,11 @@ class UpcomingEventsFeed(Feed):
 
     def item_link(self, item):
         return item["link"]
+
+    def item_guid(self, item):
+        return item["link"]
+
+    item_guid_is_permalink = True
 
     def item_description(self, item):
         return item["description"]
@@ -324,7 +337,8 @@ def upcoming_items(request, index, filters):
             {
                 "title": entry.page.title,
                 "link": _absolute(request, entry.page.get_url(request)),
-                "description": "\n".join([*lines, "", entry.page.summary]),
+                # Readers take the description as HTML: escape the text, keep its line breaks.
+                "description": linebreaks("\n".join([*lines, "", entry.page.summary]), True),
                 "published": entry.page.first_published_at,
                 "updated": last_modified(entry.page, entry.owner),
                 "categories": [entry.category.name] if entry.category else [],
@@ -333,14 +347,14 @@ def upcoming_items(request, index, filters):
     return items
 
 
-def build_feed(request, index, format, filters):
+def build_feed(request, index, format, filters, self_url):
     """{"body", "last_modified", "etag"} of one feed, ready to cache."""
     if format == "ics":
         body, newest = calendar_body(request, index, filters)
     else:
         title = feed_title(index, filters, filter_options(index.locale))
         feed_class = UpcomingEventsAtom if format == "atom" else UpcomingEventsFeed
-        feed = feed_class(request, index, filters, title)
+        feed = feed_class(request, index, filters, title, self_url)
         generator = feed.get_feed(None, request)
         body = generator.writeString("utf-8").encode()
         newest = generator.latest_post_date() if feed.items() else None
@@ -349,8 +363,9 @@ def build_feed(request, index, format, filters):
     return {"body": body, "last_modified": max(times) if times else None, "etag": etag}
 
 
-def cache_key(request, index, format, filters):
+def cache_key(request, index, format, filters, self_url=""):
     parts = [
+        self_url,
         str(feeds_version()),
         format,
         str(index.pk),
@@ -385,11 +400,11 @@ def cached_event_calendar(request, page):
     return feed
 
 
-def cached_feed(request, index, format, filters):
-    key = cache_key(request, index, format, filters)
+def cached_feed(request, index, format, filters, self_url):
+    key = cache_key(request, index, format, filters, self_url)
     feed = cache.get(key)
     if feed is None:
-        feed = build_feed(request, index, format, filters)
+        feed = build_feed(request, index, format, filters, self_url)
         cache.set(key, feed, BODY_SECONDS)
     return feed
 
@@ -417,8 +432,12 @@ def feed_view(request, index, format, kind=None, slug=None):
         filters = resolve_filters(request, index, kind, slug)
     except BadFilter:
         return bad_request(request, index, _("That filter does not match anything we know."))
+    # The address asked for, less anything that is not a filter: the feed's rel="self" and id.
+    in_query = dataclasses.replace(filters, **{kind: ""}) if kind else filters
+    query = urlencode(in_query.as_query())
+    self_url = _absolute(request, f"{request.path}?{query}" if query else request.path)
     return feed_response(
-        request, cached_feed(request, index, format, filters), CONTENT_TYPES[format]
+        request, cached_feed(request, index, format, filters, self_url), CONTENT_TYPES[format]
     )
 
 
