@@ -61,6 +61,8 @@ RSS_DAYS = 366
 BODY_SECONDS = 6 * 3600  # the version bump invalidates sooner; this bounds "upcoming" drift
 MAX_AGE = 900  # what browsers and CDNs may reuse without asking again
 VERSION_KEY = "events:feeds:version"
+LOCK_SECONDS = 60  # a build that takes longer (or crashed) lets the next request try
+LOCK_WAIT_SECONDS = 5
 
 
 # Cache version -----------------------------------------------------------------------------
@@ -363,50 +365,71 @@ def build_feed(request, index, format, filters, self_url):
     return {"body": body, "last_modified": max(times) if times else None, "etag": etag}
 
 
-def cache_key(request, index, format, filters, self_url=""):
-    parts = [
-        self_url,
-        str(feeds_version()),
-        format,
-        str(index.pk),
-        index.locale.language_code,
-        request.scheme,
-        request.get_host(),
-        urlencode(filters.as_query()),
-    ]
-    return "events:feed:" + hashlib.sha256("|".join(parts).encode()).hexdigest()
+def cache_key(*parts):
+    """The versioned key of a feed body, and the unversioned key of its last good copy."""
+    digest = hashlib.sha256("|".join(str(part) for part in parts).encode()).hexdigest()
+    return f"events:feed:{feeds_version()}:{digest}", f"events:feed:stale:{digest}"
+
+
+def _claim(key):
+    """True for the one process that may build `key` now (cache.add is atomic in Redis too)."""
+    return cache.add(f"{key}:building", True, LOCK_SECONDS)
+
+
+def cached(keys, build):
+    """A feed body from the cache, built by one process at a time when it is missing.
+
+    When a popular feed expires or is invalidated, the first request builds it;
+    the others are given the last good copy meanwhile (stale-while-revalidate),
+    or, with none, wait a moment for the new one rather than all building at once.
+    """
+    key, stale_key = keys
+    feed = cache.get(key)
+    if feed is not None:
+        return feed
+    if not _claim(key):
+        stale = cache.get(stale_key)
+        if stale is not None:
+            return stale
+        deadline = time.monotonic() + LOCK_WAIT_SECONDS
+        while time.monotonic() < deadline:
+            time.sleep(0.05)
+            feed = cache.get(key)
+            if feed is not None:
+                return feed
+    try:
+        feed = build()
+        cache.set_many({key: feed, stale_key: feed}, BODY_SECONDS)
+    finally:
+        cache.delete(f"{key}:building")
+    return feed
 
 
 def cached_event_calendar(request, page):
     """One event's own .ics, cached and validated like the feeds."""
-    key = (
-        "events:feed:"
-        + hashlib.sha256(
-            "|".join(
-                [str(feeds_version()), "event", str(page.pk), request.scheme, request.get_host()]
-            ).encode()
-        ).hexdigest()
-    )
-    feed = cache.get(key)
-    if feed is None:
+
+    def build():
         body = event_calendar(request, page)
-        etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
-        feed = {
+        return {
             "body": body,
             "last_modified": last_modified(page, page.schedule_owner),
-            "etag": etag,
+            "etag": '"' + hashlib.sha256(body).hexdigest()[:32] + '"',
         }
-        cache.set(key, feed, BODY_SECONDS)
-    return feed
+
+    return cached(cache_key("event", page.pk, request.scheme, request.get_host()), build)
 
 
 def cached_feed(request, index, format, filters, self_url):
-    key = cache_key(request, index, format, filters, self_url)
-    feed = cache.get(key)
-    if feed is None:
-        feed = build_feed(request, index, format, filters, self_url)
-        cache.set(key, feed, BODY_SECONDS)
-    return feed
+    keys = cache_key(
+        self_url,
+        format,
+        index.pk,
+        index.locale.language_code,
+        request.scheme,
+        request.get_host(),
+        urlencode(filters.as_query()),
+    )
+    return cached(keys, lambda: build_feed(request, index, format, filters, self_url))
 
 
 def feed_response(request, feed, content_type):

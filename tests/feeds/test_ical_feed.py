@@ -17,8 +17,9 @@ from django.db.models import F
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.actions.delete_page import DeletePageAction
-from wagtail.models import PageLogEntry
+from wagtail.models import Page, PageLogEntry
 
+from events import feeds
 from events.models import EventDateChange, EventPage, Occurrence
 from tests.conftest import publish
 from tests.events.conftest import make_event, next_weekday
@@ -544,3 +545,38 @@ def test_a_feed_with_events_in_several_zones_has_a_vtimezone_for_each(client, ca
     zones = sorted(str(tz["TZID"]) for tz in cal.walk("VTIMEZONE"))
     assert zones == ["Asia/Seoul", "Asia/Shanghai", "Europe/Berlin"]
     assert cal.get_missing_tzids() == set()
+
+
+def test_moving_an_event_page_refreshes_the_cached_feed(client, calendar, salon):
+    assert "http://testserver/en/events/english-salon/" in feed_text(client)
+    home = Page.objects.get(pk=calendar.home.en.pk)  # fresh tree positions
+    Page.objects.get(pk=salon.en.pk).move(home, pos="last-child")  # the cached body must go
+    text = feed_text(client)
+    assert "http://testserver/en/english-salon/" in text
+    assert "/en/events/english-salon/" not in text
+
+
+def feed_text(client):
+    return str(vevents(fetch_calendar(client, "/en/events/ics/"))[0]["URL"])
+
+
+def test_a_popular_feed_is_built_once_others_get_the_last_copy(
+    client, salon, monkeypatch, django_assert_max_num_queries
+):
+    old = client.get("/en/events/ics/")
+    salon.zh.start_time = datetime.time(18, 30)
+    publish(salon.zh)  # the version moves on: the next request must rebuild
+    monkeypatch.setattr(feeds, "_claim", lambda key: False)  # another process is building it
+    with django_assert_max_num_queries(12):
+        during = client.get("/en/events/ics/")
+    assert during.status_code == 200 and during.content == old.content
+    monkeypatch.undo()
+    after = client.get("/en/events/ics/")
+    assert after["ETag"] != old["ETag"] and "T183000" in after.content.decode()
+
+
+def test_without_a_last_copy_a_request_waits_then_builds(client, salon, monkeypatch):
+    monkeypatch.setattr(feeds, "_claim", lambda key: False)
+    monkeypatch.setattr(feeds, "LOCK_WAIT_SECONDS", 0.2)
+    response = client.get("/en/events/ics/")
+    assert response.status_code == 200 and b"BEGIN:VEVENT" in response.content
