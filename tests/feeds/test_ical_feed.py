@@ -580,3 +580,63 @@ def test_without_a_last_copy_a_request_waits_then_builds(client, salon, monkeypa
     monkeypatch.setattr(feeds, "LOCK_WAIT_SECONDS", 0.2)
     response = client.get("/en/events/ics/")
     assert response.status_code == 200 and b"BEGIN:VEVENT" in response.content
+
+
+FEED_PATHS = [
+    "/en/events/ics/",
+    "/en/events/rss/",
+    "/ko/events/atom/",
+    "/en/events/category/english-salon/ics/",
+    "/zh-hans/events/venue/centre/rss/",
+    "/en/events/organiser/yam/atom/",
+]
+ODD_QUERIES = {
+    "?lang=xx": 200,  # not a filter: ignored
+    "?lang=" + "ko" * 5000: 200,
+    "?category=²&venue=x": 400,
+    "?category=english-salon&category=%00": 400,
+    "?venue=" + "x" * 10000: 400,
+    "?organiser=%ff%fe&free=1": 400,
+    "?free=%E2%80%AE": 400,
+    "?audience[]=1&language=": 200,
+    "?category=english-salon&venue=classroom": 200,
+    "?%00=%00": 200,
+}
+
+
+def test_odd_query_strings_on_every_feed_get_400_or_the_feed_never_500(client, salon):
+    problems = []
+    for path in [*FEED_PATHS, "/en/events/english-salon/ics/", "/en/events/subscribe/"]:
+        for query, expected in ODD_QUERIES.items():
+            if path == "/en/events/english-salon/ics/":
+                expected = 200  # an event's own .ics takes no filters
+            status = client.get(path + query).status_code
+            if status != expected:
+                problems.append((path, query[:40], status, expected))
+    assert problems == [], "\n".join(map(str, problems))
+
+
+def test_odd_conditional_headers_get_the_feed(client, salon):
+    for headers in (
+        {"HTTP_IF_MODIFIED_SINCE": "yesterday"},
+        {"HTTP_IF_MODIFIED_SINCE": "Thu, 01 Jan 1970 00:00:00 GMT"},
+        {"HTTP_IF_MODIFIED_SINCE": "Mon, 32 Foo 99999 99:99:99 GMT"},
+        {"HTTP_IF_NONE_MATCH": "W/"},
+        {"HTTP_IF_NONE_MATCH": '"' + "x" * 5000},
+    ):
+        response = client.get("/en/events/ics/", **headers)
+        assert response.status_code == 200 and b"BEGIN:VEVENT" in response.content, headers
+    assert client.get("/en/events/ics/", HTTP_IF_NONE_MATCH="*").status_code == 304
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/en/events/category/" + "x" * 3000 + "/ics/",
+        "/en/events/venue/%E2%80%AE/atom/",
+        "/en/events/organiser/yam/ics/extra/",
+        "/en/events/english-salon/ics/ics/",
+    ],
+)
+def test_odd_feed_paths_are_404(client, calendar, path):
+    assert client.get(path).status_code == 404
