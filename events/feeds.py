@@ -19,25 +19,28 @@ import hashlib
 import time
 from urllib.parse import urlencode
 
+from django.contrib.contenttypes.models import ContentType
 from django.contrib.syndication.views import Feed
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Max, Q
 from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils import feedgenerator, timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.html import linebreaks
 from django.utils.http import http_date
 from django.utils.translation import gettext as _
+from wagtail.models import PageLogEntry
 
 from events import dates
 from events.ical import (
     EventFacts,
+    add_timezones,
     event_calendar,
     event_components,
     last_modified,
     new_calendar,
-    with_sequence,
 )
 from events.models import EventCategory, EventOrganiser, EventPage, Occurrence
 from events.queries import BadFilter, Filters, entries, filter_options, occurrences_in
@@ -58,6 +61,8 @@ RSS_DAYS = 366
 BODY_SECONDS = 6 * 3600  # the version bump invalidates sooner; this bounds "upcoming" drift
 MAX_AGE = 900  # what browsers and CDNs may reuse without asking again
 VERSION_KEY = "events:feeds:version"
+LOCK_SECONDS = 60  # a build that takes longer (or crashed) lets the next request try
+LOCK_WAIT_SECONDS = 5
 
 
 # Cache version -----------------------------------------------------------------------------
@@ -148,16 +153,15 @@ def calendar_body(request, index, filters):
     matching = occurrences.values("translation_key")
     # Occurrence.event is the schedule owner, the page that holds the shared facts.
     owners = list(
-        with_sequence(EventPage.objects.filter(pk__in=occurrences.values("event_id")))
+        EventPage.objects.filter(pk__in=occurrences.values("event_id"))
         .select_related("category", "venue")
         .defer("body")
         .order_by("start_date", "start_time", "pk")
     )
     pages = {
         page.translation_key: page
-        for page in with_sequence(
-            EventPage.objects.live().filter(locale=locale, translation_key__in=matching)
-        )
+        for page in EventPage.objects.live()
+        .filter(locale=locale, translation_key__in=matching)
         .select_related("locale")
         .defer("body")
     }
@@ -194,8 +198,6 @@ def calendar_body(request, index, filters):
             continue
         category = owner.category
         facts = EventFacts(
-            sequence=owner.published_revisions
-            + (page.published_revisions if page.pk != owner.pk else 0),
             category=categories.get(category.translation_key, category) if category else None,
             organisers=[partners.get(p.translation_key, p) for p in organisers.get(owner.pk, [])],
             url=_absolute(request, page.get_url(request)),
@@ -208,12 +210,34 @@ def calendar_body(request, index, filters):
             venues,
             language_code,
             facts,
+            venue_slug=filters.venue,
         ):
             calendar.add_component(component)
         modified = last_modified(page, owner)
         newest = modified if newest is None else max(newest, modified)
-    calendar.add_missing_timezones()
+    add_timezones(calendar)
     return calendar.to_ical(), newest
+
+
+# Wagtail's log of what happened to the pages a feed shows. Deletes are logged by the admin's
+# DeletePageAction, not by a bare `page.delete()`.
+FEED_LOG_ACTIONS = ("wagtail.publish", "wagtail.unpublish", "wagtail.delete", "wagtail.move")
+
+
+def feeds_changed_at():
+    """When a page that feeds show was last published, unpublished, deleted or moved.
+
+    The newest event in a feed is not enough for Last-Modified: when that event
+    is unpublished the feed changes but its newest event is older, and a client
+    polling with If-Modified-Since would wrongly get 304. The log is in the
+    database, so every process and every cache agrees and it never goes back.
+    """
+    from events.signals import FEED_PAGES
+
+    return PageLogEntry.objects.filter(
+        content_type__in=ContentType.objects.get_for_models(*FEED_PAGES).values(),
+        action__in=FEED_LOG_ACTIONS,
+    ).aggregate(newest=Max("timestamp"))["newest"]
 
 
 def _in_locale(model, keys, locale):
@@ -230,9 +254,10 @@ class UpcomingEventsFeed(Feed):
 
     feed_type = feedgenerator.Rss201rev2Feed
 
-    def __init__(self, request, index, filters, title):
+    def __init__(self, request, index, filters, title, self_url):
         super().__init__()
         self.index = index
+        self._self_url = self_url
         self.language = bcp47(index.locale.language_code)
         self._title = title
         self._link = _absolute(request, index.url)
@@ -243,6 +268,12 @@ class UpcomingEventsFeed(Feed):
 
     def link(self):
         return self._link
+
+    def feed_url(self):
+        """rel="self": this feed's own address, also its Atom id (stable, one per feed)."""
+        return self._self_url
+
+    feed_guid = feed_url
 
     def description(self):
         return self.index.intro or _("What is on in the community, soonest first.")
@@ -257,6 +288,11 @@ class UpcomingEventsFeed(Feed):
 
     def item_link(self, item):
         return item["link"]
+
+    def item_guid(self, item):
+        return item["link"]
+
+    item_guid_is_permalink = True
 
     def item_description(self, item):
         return item["description"]
@@ -303,7 +339,8 @@ def upcoming_items(request, index, filters):
             {
                 "title": entry.page.title,
                 "link": _absolute(request, entry.page.get_url(request)),
-                "description": "\n".join([*lines, "", entry.page.summary]),
+                # Readers take the description as HTML: escape the text, keep its line breaks.
+                "description": linebreaks("\n".join([*lines, "", entry.page.summary]), True),
                 "published": entry.page.first_published_at,
                 "updated": last_modified(entry.page, entry.owner),
                 "categories": [entry.category.name] if entry.category else [],
@@ -312,64 +349,87 @@ def upcoming_items(request, index, filters):
     return items
 
 
-def build_feed(request, index, format, filters):
+def build_feed(request, index, format, filters, self_url):
     """{"body", "last_modified", "etag"} of one feed, ready to cache."""
     if format == "ics":
         body, newest = calendar_body(request, index, filters)
     else:
         title = feed_title(index, filters, filter_options(index.locale))
         feed_class = UpcomingEventsAtom if format == "atom" else UpcomingEventsFeed
-        feed = feed_class(request, index, filters, title)
+        feed = feed_class(request, index, filters, title, self_url)
         generator = feed.get_feed(None, request)
         body = generator.writeString("utf-8").encode()
         newest = generator.latest_post_date() if feed.items() else None
     etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
-    return {"body": body, "last_modified": newest, "etag": etag}
+    times = [t for t in (newest, feeds_changed_at()) if t is not None]
+    return {"body": body, "last_modified": max(times) if times else None, "etag": etag}
 
 
-def cache_key(request, index, format, filters):
-    parts = [
-        str(feeds_version()),
-        format,
-        str(index.pk),
-        index.locale.language_code,
-        request.scheme,
-        request.get_host(),
-        urlencode(filters.as_query()),
-    ]
-    return "events:feed:" + hashlib.sha256("|".join(parts).encode()).hexdigest()
+def cache_key(*parts):
+    """The versioned key of a feed body, and the unversioned key of its last good copy."""
+    digest = hashlib.sha256("|".join(str(part) for part in parts).encode()).hexdigest()
+    return f"events:feed:{feeds_version()}:{digest}", f"events:feed:stale:{digest}"
+
+
+def _claim(key):
+    """True for the one process that may build `key` now (cache.add is atomic in Redis too)."""
+    return cache.add(f"{key}:building", True, LOCK_SECONDS)
+
+
+def cached(keys, build):
+    """A feed body from the cache, built by one process at a time when it is missing.
+
+    When a popular feed expires or is invalidated, the first request builds it;
+    the others are given the last good copy meanwhile (stale-while-revalidate),
+    or, with none, wait a moment for the new one rather than all building at once.
+    """
+    key, stale_key = keys
+    feed = cache.get(key)
+    if feed is not None:
+        return feed
+    if not _claim(key):
+        stale = cache.get(stale_key)
+        if stale is not None:
+            return stale
+        deadline = time.monotonic() + LOCK_WAIT_SECONDS
+        while time.monotonic() < deadline:
+            time.sleep(0.05)
+            feed = cache.get(key)
+            if feed is not None:
+                return feed
+    try:
+        feed = build()
+        cache.set_many({key: feed, stale_key: feed}, BODY_SECONDS)
+    finally:
+        cache.delete(f"{key}:building")
+    return feed
 
 
 def cached_event_calendar(request, page):
     """One event's own .ics, cached and validated like the feeds."""
-    key = (
-        "events:feed:"
-        + hashlib.sha256(
-            "|".join(
-                [str(feeds_version()), "event", str(page.pk), request.scheme, request.get_host()]
-            ).encode()
-        ).hexdigest()
-    )
-    feed = cache.get(key)
-    if feed is None:
+
+    def build():
         body = event_calendar(request, page)
-        etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
-        feed = {
+        return {
             "body": body,
             "last_modified": last_modified(page, page.schedule_owner),
-            "etag": etag,
+            "etag": '"' + hashlib.sha256(body).hexdigest()[:32] + '"',
         }
-        cache.set(key, feed, BODY_SECONDS)
-    return feed
+
+    return cached(cache_key("event", page.pk, request.scheme, request.get_host()), build)
 
 
-def cached_feed(request, index, format, filters):
-    key = cache_key(request, index, format, filters)
-    feed = cache.get(key)
-    if feed is None:
-        feed = build_feed(request, index, format, filters)
-        cache.set(key, feed, BODY_SECONDS)
-    return feed
+def cached_feed(request, index, format, filters, self_url):
+    keys = cache_key(
+        self_url,
+        format,
+        index.pk,
+        index.locale.language_code,
+        request.scheme,
+        request.get_host(),
+        urlencode(filters.as_query()),
+    )
+    return cached(keys, lambda: build_feed(request, index, format, filters, self_url))
 
 
 def feed_response(request, feed, content_type):
@@ -395,8 +455,12 @@ def feed_view(request, index, format, kind=None, slug=None):
         filters = resolve_filters(request, index, kind, slug)
     except BadFilter:
         return bad_request(request, index, _("That filter does not match anything we know."))
+    # The address asked for, less anything that is not a filter: the feed's rel="self" and id.
+    in_query = dataclasses.replace(filters, **{kind: ""}) if kind else filters
+    query = urlencode(in_query.as_query())
+    self_url = _absolute(request, f"{request.path}?{query}" if query else request.path)
     return feed_response(
-        request, cached_feed(request, index, format, filters), CONTENT_TYPES[format]
+        request, cached_feed(request, index, format, filters, self_url), CONTENT_TYPES[format]
     )
 
 

@@ -6,7 +6,7 @@ TZID with a matching VTIMEZONE; all-day events use DATE values with an
 exclusive DTEND. UIDs are stable for the life of the event and distinct per
 locale, so each language's feed is its own calendar to a client.
 
-DTSTAMP, LAST-MODIFIED and SEQUENCE come from the pages' publishing history,
+DTSTAMP, LAST-MODIFIED and SEQUENCE come from the pages' last publish times,
 never from the clock, so the same event gives the same bytes on every fetch
 and a feed's ETag changes only when an event in it does.
 """
@@ -16,12 +16,9 @@ from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
-from django.db.models import CharField, Count, IntegerField, OuterRef, Q, Subquery, Value
-from django.db.models.functions import Cast, Coalesce
+from django.db.models import Q
 from django.utils import timezone
-from icalendar import Calendar, Event, vCalAddress, vDuration, vRecur
-from wagtail.models import Page, Revision
+from icalendar import Calendar, Event, Timezone, vCalAddress, vDuration, vRecur, vText
 
 from events.schedule import ical_rrule
 from home.links import absolute_url
@@ -43,11 +40,13 @@ def new_calendar(name, language_code, description=""):
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("name", name)
-    calendar.add("x-wr-calname", name)
+    # icalendar leaves unknown X- properties unescaped (and refuses a newline in them),
+    # so the text type is given explicitly.
+    calendar.add("name", vText(name))
+    calendar.add("x-wr-calname", vText(name))
     if description:
-        calendar.add("description", description)
-        calendar.add("x-wr-caldesc", description)
+        calendar.add("description", vText(description))
+        calendar.add("x-wr-caldesc", vText(description))
     calendar.add("x-wr-timezone", settings.TIME_ZONE)
     # icalendar writes a duration without VALUE=DURATION, which RFC 7986 requires here.
     calendar.add("refresh-interval", REFRESH_INTERVAL, parameters={"VALUE": "DURATION"})
@@ -55,33 +54,26 @@ def new_calendar(name, language_code, description=""):
     return calendar
 
 
-def with_sequence(pages):
-    """Annotate `published_revisions`: revisions up to the live one, a counter for SEQUENCE.
+def add_timezones(calendar):
+    """A VTIMEZONE for every TZID used, and for X-WR-TIMEZONE's zone even in an empty feed."""
+    calendar.add_missing_timezones()
+    if settings.TIME_ZONE not in {str(zone["TZID"]) for zone in calendar.walk("VTIMEZONE")}:
+        calendar.subcomponents.insert(0, Timezone.from_tzid(settings.TIME_ZONE))
 
-    It grows on every publish and never shrinks; drafts saved after the last
-    publish do not count, because subscribers have not seen them.
+
+def sequence(modified):
+    """SEQUENCE for an event last changed at `modified`: seconds since 2000, so it only grows.
+
+    Counting revisions would go down when `purge_revisions` deletes old ones;
+    a publish time never does. It fits a signed 32-bit integer until 2068.
     """
-    revisions = (
-        Revision.objects.filter(
-            base_content_type=ContentType.objects.get_for_model(Page),
-            object_id=Cast(OuterRef("pk"), CharField()),
-            pk__lte=OuterRef("live_revision_id"),
-        )
-        .order_by()
-        .values("object_id")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    return pages.annotate(
-        published_revisions=Coalesce(Subquery(revisions, output_field=IntegerField()), Value(0))
-    )
+    return int((modified - EPOCH).total_seconds())
 
 
 @dataclass
 class EventFacts:
     """What one VEVENT needs beyond the pages: looked up in bulk by the caller."""
 
-    sequence: int = 0
     category: object = None  # EventCategory in the feed's locale
     organisers: list = field(default_factory=list)  # PartnerPages in the feed's locale
     url: str = ""
@@ -117,10 +109,15 @@ def _status(owner):
     return {"cancelled": "CANCELLED", "postponed": "TENTATIVE"}.get(owner.status, "CONFIRMED")
 
 
-def event_components(request, page, owner, occurrences, venues, language_code, facts=None):
+def event_components(
+    request, page, owner, occurrences, venues, language_code, facts=None, venue_slug=""
+):
     """VEVENTs for one event in one locale: the series plus one per moved date.
 
     `occurrences` needs only the event's cancelled and moved rows (with `venue`).
+    With `venue_slug` (a venue's feed) each date belongs to the venue it is held
+    at: a date moved elsewhere is an EXDATE of the series, and a date moved here
+    from another venue's series is a single VEVENT of its own.
     """
     facts = facts or EventFacts(url=absolute_url(request, page))
     url = facts.url or absolute_url(request, page)
@@ -129,20 +126,20 @@ def event_components(request, page, owner, occurrences, venues, language_code, f
     modified = last_modified(page, owner)
     venue = venues.get(owner.venue.translation_key, owner.venue) if owner.venue else None
 
-    def base(vevent):
-        vevent.add("uid", uid(page, language_code))
+    def base(vevent, place, uid_suffix=""):
+        vevent.add("uid", uid(page, language_code, uid_suffix))
         vevent.add("dtstamp", modified)
         vevent.add("last-modified", modified)
-        vevent.add("sequence", facts.sequence)
+        vevent.add("sequence", sequence(modified))
         vevent.add("summary", page.title)
         vevent.add("description", f"{page.summary}\n\n{url}" if page.summary else url)
         vevent.add("url", url)
         vevent.add("status", _status(owner))
-        location = _location_text(venue, page, owner)
+        location = _location_text(place, page, owner)
         if location:
             vevent.add("location", location)
-        if venue is not None and venue.has_point:
-            vevent.add("geo", (float(venue.latitude), float(venue.longitude)))
+        if place is not None and place.has_point:
+            vevent.add("geo", (float(place.latitude), float(place.longitude)))
         if facts.category is not None:
             vevent.add("categories", [facts.category.name])
         if facts.organisers:
@@ -156,36 +153,57 @@ def event_components(request, page, owner, occurrences, venues, language_code, f
                 vevent.add("contact", partner.title)
         return vevent
 
-    series = base(Event())
+    def venue_of(occurrence):
+        return (
+            venues.get(occurrence.venue.translation_key, occurrence.venue)
+            if occurrence.venue
+            else venue
+        )
+
+    def held_here(place):
+        return not venue_slug or (place is not None and place.slug == venue_slug)
+
+    moved = sorted((o for o in occurrences if o.moved), key=lambda o: o.original_start)
+    rule = ical_rrule(schedule)
+    if not held_here(venue):
+        # Only dates moved here belong to this venue's feed. A UID per date, since the
+        # series they belong to is not in this calendar.
+        components = []
+        for o in moved if rule else []:
+            if held_here(venue_of(o)):
+                single = base(Event(), venue_of(o), f"-{o.original_start:%Y%m%dT%H%M%S}")
+                _dates(single, o.start, o.end, o.all_day, zone)
+                components.append(single)
+        return components
+
+    series = base(Event(), venue)
     first = datetime.datetime.combine(schedule.start.date(), schedule.start.time(), zone)
     _dates(series, first, first + schedule.duration, schedule.all_day, zone)
-    rule = ical_rrule(schedule)
     components = [series]
     if not rule:
         return components
     series.add("rrule", vRecur(rule))
     # EXDATE takes DTSTART's value type and zone; a moved date is not excluded but
-    # overridden by its RECURRENCE-ID instance.
-    cancelled = sorted(o.original_start for o in occurrences if o.cancelled)
-    if cancelled:
-        series.add("exdate", [_when(o, zone, schedule.all_day) for o in cancelled])
-    for o in sorted((o for o in occurrences if o.moved), key=lambda o: o.original_start):
-        moved = base(Event())
-        moved.add("recurrence-id", _when(o.original_start, zone, schedule.all_day))
-        _dates(moved, o.start, o.end, o.all_day, zone)
-        moved_venue = venues.get(o.venue.translation_key, o.venue) if o.venue else venue
-        if moved_venue is not None and moved_venue != venue:
-            moved["location"] = _location_text(moved_venue, page, owner)
-            moved.pop("geo", None)
-            if moved_venue.has_point:
-                moved.add("geo", (float(moved_venue.latitude), float(moved_venue.longitude)))
-        components.append(moved)
+    # overridden by its RECURRENCE-ID instance, unless it moved away from this venue's feed.
+    excluded = sorted(
+        o.original_start
+        for o in occurrences
+        if o.cancelled or (o.moved and not held_here(venue_of(o)))
+    )
+    if excluded:
+        series.add("exdate", [_when(o, zone, schedule.all_day) for o in excluded])
+    for o in moved:
+        if held_here(venue_of(o)):
+            override = base(Event(), venue_of(o))
+            override.add("recurrence-id", _when(o.original_start, zone, schedule.all_day))
+            _dates(override, o.start, o.end, o.all_day, zone)
+            components.append(override)
     return components
 
 
 def event_calendar(request, page):
     """A VCALENDAR with just this event, in the page's language."""
-    from events.models import EventPage, Occurrence
+    from events.models import Occurrence
     from services.models import PartnerPage, PublicSpacePage
     from services.queries import in_locale
 
@@ -199,11 +217,6 @@ def event_calendar(request, page):
     if owner.venue:
         keys.add(owner.venue.translation_key)
     venues = in_locale(PublicSpacePage, keys, page.locale)
-    counts = dict(
-        with_sequence(EventPage.objects.filter(pk__in={page.pk, owner.pk})).values_list(
-            "pk", "published_revisions"
-        )
-    )
     partners = [o.partner for o in owner.organisers.select_related("partner")]
     local_partners = in_locale(PartnerPage, {p.translation_key for p in partners}, page.locale)
     category = owner.category
@@ -215,7 +228,6 @@ def event_calendar(request, page):
             or category
         )
     facts = EventFacts(
-        sequence=counts.get(owner.pk, 0) + (counts.get(page.pk, 0) if page.pk != owner.pk else 0),
         category=category,
         organisers=[local_partners.get(p.translation_key, p) for p in partners],
         url=absolute_url(request, page),
@@ -226,5 +238,5 @@ def event_calendar(request, page):
         request, page, owner, occurrences, venues, language_code, facts
     ):
         calendar.add_component(component)
-    calendar.add_missing_timezones()
+    add_timezones(calendar)
     return calendar.to_ical()

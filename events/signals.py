@@ -12,7 +12,7 @@ category, the calendar's own title) also invalidates every cached feed body
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from wagtail.signals import page_published, page_unpublished
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from events.feeds import invalidate_feeds
 from events.models import EventCategory, EventIndexPage, EventPage
@@ -44,6 +44,13 @@ def event_deleted(sender, instance, **kwargs):
 @receiver(post_delete)
 def page_changed(sender, instance, **kwargs):
     if isinstance(instance, FEED_PAGES):
+        invalidate_feeds()
+
+
+@receiver(post_page_move)
+def page_moved(sender, **kwargs):
+    # Feeds carry page URLs, which change with the page's place in the tree.
+    if issubclass(sender, FEED_PAGES):
         invalidate_feeds()
 
 

@@ -1,7 +1,9 @@
 """iCalendar feeds read as clients read them: icalendar, recurring-ical-events, vobject."""
 
 import datetime
+import io
 import re
+from email.utils import parsedate_to_datetime
 from zoneinfo import ZoneInfo
 
 import icalendar
@@ -9,10 +11,15 @@ import pytest
 import recurring_ical_events
 import vobject
 from django.core.cache import cache
+from django.core.management import call_command
 from django.db import connection
 from django.db.models import F
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from wagtail.actions.delete_page import DeletePageAction
+from wagtail.models import Page, PageLogEntry
 
+from events import feeds
 from events.models import EventDateChange, EventPage, Occurrence
 from tests.conftest import publish
 from tests.events.conftest import make_event, next_weekday
@@ -319,3 +326,317 @@ def test_cached_feed_is_served_without_rebuilding(client, salon, django_assert_m
         client.get("/en/events/ics/")
     with django_assert_max_num_queries(len(cold.captured_queries) - 8):
         assert client.get("/en/events/ics/").status_code == 200
+
+
+def next_dst_change(zone):
+    """The first local date on or after next Monday on which `zone`'s UTC offset changes."""
+    day = next_weekday(0)
+    for _ in range(370):
+        noon = datetime.datetime.combine(day, datetime.time(12), zone)
+        if noon.utcoffset() != (noon + datetime.timedelta(days=1)).utcoffset():
+            return day + datetime.timedelta(days=1)
+        day += datetime.timedelta(days=1)
+    raise AssertionError("no DST change within a year")
+
+
+def test_series_across_a_dst_change_expands_like_the_site(client, calendar):
+    """Berlin changes its clocks; every date stays at 19:00 local, exceptions included."""
+    berlin = ZoneInfo("Europe/Berlin")
+    change = next_dst_change(berlin)
+    first = change - datetime.timedelta(days=(change.weekday() - 2) % 7 + 14)  # a Wednesday
+    cancelled = first + datetime.timedelta(weeks=3)  # after the change
+    moved_from = first + datetime.timedelta(weeks=4)
+    make_event(
+        calendar,
+        "berlin",
+        timezone="Europe/Berlin",
+        start_date=first,
+        repeat="weekly",
+        repeat_count=6,
+        changes=[
+            EventDateChange(date=cancelled, action="cancel"),
+            EventDateChange(
+                date=moved_from,
+                action="move",
+                new_date=moved_from + datetime.timedelta(days=1),
+                new_start_time=datetime.time(10),
+                new_end_time=datetime.time(12),
+                new_venue=calendar.classroom.zh,
+            ),
+        ],
+    )
+    cal = feed(client)
+    assert cal.get_used_tzids() == {"Europe/Berlin"} and cal.get_missing_tzids() == set()
+    series, moved = vevents(cal)
+    assert [d.dt for d in series["EXDATE"].dts] == [
+        datetime.datetime.combine(cancelled, datetime.time(19), berlin)
+    ]
+    assert moved["RECURRENCE-ID"].dt == datetime.datetime.combine(
+        moved_from, datetime.time(19), berlin
+    )
+    assert str(moved["LOCATION"]) == "Shared classroom"
+    start = datetime.datetime.combine(first, datetime.time(0), berlin)
+    expanded = recurring_ical_events.of(cal).between(start, start + datetime.timedelta(weeks=7))
+    got = [(e["DTSTART"].dt, e["DTEND"].dt, str(e.get("LOCATION", ""))) for e in expanded]
+    site = [
+        (o.start, o.end, o.venue.title if o.venue else "")
+        for o in Occurrence.objects.filter(event__slug="berlin", cancelled=False)
+        .select_related("venue")
+        .order_by("start")
+    ]
+    assert len(got) == 5
+    assert sorted(s for s, _e, _l in got) == [s for s, _e, _l in site]
+    assert sorted(e for _s, e, _l in got) == [e for _s, e, _l in site]
+    local = sorted(s.astimezone(berlin) for s, _e, _l in got)
+    assert [s.time() for s in local] == [datetime.time(19)] * 3 + [datetime.time(10)] + [
+        datetime.time(19)
+    ]
+    assert len({s.utcoffset() for s in local}) == 2  # both sides of the change
+
+
+def series_identity(client):
+    cache.clear()
+    series = vevents(feed(client))[0]
+    return int(series["SEQUENCE"]), series["LAST-MODIFIED"].dt
+
+
+def test_sequence_never_goes_down_when_old_revisions_are_purged(client, salon):
+    EventPage.objects.filter(translation_key=salon.zh.translation_key).update(
+        last_published_at=F("last_published_at") - datetime.timedelta(hours=1)
+    )
+    salon.zh.start_time = datetime.time(18, 30)
+    publish(salon.zh)
+    before, _modified = series_identity(client)
+    call_command("purge_revisions", stdout=io.StringIO())  # a routine clean-up in production
+    assert series_identity(client)[0] >= before
+
+
+def test_sequence_grows_with_every_schedule_or_status_change(client, salon):
+    seen = [series_identity(client)]
+    for step in range(1, 4):
+        if step == 2:
+            salon.zh.status = "cancelled"
+        else:
+            salon.zh.start_time = datetime.time(18, step)
+        publish(salon.zh)
+        # Each publish an hour after the last: tests are faster than iCalendar's seconds.
+        EventPage.objects.filter(pk=salon.zh.pk).update(
+            last_published_at=F("last_published_at") + datetime.timedelta(hours=step)
+        )
+        seen.append(series_identity(client))
+    sequences = [sequence for sequence, _modified in seen]
+    assert sequences == sorted(set(sequences)), sequences
+    assert [modified for _sequence, modified in seen] == sorted({m for _s, m in seen})
+
+
+def test_dtstamp_and_last_modified_are_utc_and_not_in_the_future(client, salon):
+    body = client.get("/en/events/ics/").content.decode()
+    stamps = re.findall(r"\r\n(?:DTSTAMP|LAST-MODIFIED):(\S+)\r\n", body)
+    assert len(stamps) == 4  # the series and its moved date, two each
+    assert all(re.fullmatch(r"\d{8}T\d{6}Z", s) for s in stamps), stamps
+    for event in vevents(icalendar.Calendar.from_ical(body)):
+        assert event["DTSTAMP"].dt == event["LAST-MODIFIED"].dt
+        assert salon.zh.first_published_at.replace(microsecond=0) <= event["DTSTAMP"].dt
+        assert event["DTSTAMP"].dt <= timezone.now()
+
+
+def an_hour_ago():
+    """Move every publish back an hour: HTTP dates have whole seconds, and tests are fast."""
+    hour = datetime.timedelta(hours=1)
+    EventPage.objects.update(
+        first_published_at=F("first_published_at") - hour,
+        last_published_at=F("last_published_at") - hour,
+    )
+    PageLogEntry.objects.update(timestamp=F("timestamp") - hour)
+
+
+@pytest.mark.parametrize("path", ["/en/events/ics/", "/en/events/rss/", "/en/events/atom/"])
+@pytest.mark.parametrize("how", ["unpublish", "delete"])
+def test_last_modified_moves_forward_when_an_event_leaves_the_feed(
+    client, calendar, salon, path, how
+):
+    EventPage.objects.filter(translation_key=salon.zh.translation_key).update(
+        last_published_at=F("last_published_at") - datetime.timedelta(hours=1)
+    )
+    newer = make_event(calendar, "newer", en="Newer")
+    an_hour_ago()
+    before = client.get(path)
+    assert "Newer" in before.content.decode()
+    if how == "unpublish":
+        newer.zh.unpublish()
+    else:
+        DeletePageAction(newer.en).execute()  # as the admin deletes, which Wagtail logs
+    after = client.get(path)
+    assert "Newer" not in after.content.decode()
+    assert parsedate_to_datetime(after["Last-Modified"]) > parsedate_to_datetime(
+        before["Last-Modified"]
+    )
+    # A client that polls with the date it saw gets the new body, not 304.
+    again = client.get(path, HTTP_IF_MODIFIED_SINCE=before["Last-Modified"])
+    assert again.status_code == 200 and again.content == after.content
+
+
+def expanded_at(client, path, start, end):
+    return sorted(
+        (e["DTSTART"].dt, str(e.get("LOCATION", "")))
+        for e in recurring_ical_events.of(fetch_calendar(client, path)).between(start, end)
+    )
+
+
+def test_a_date_moved_to_another_venue_moves_between_venue_feeds(client, salon):
+    start = datetime.datetime.combine(next_weekday(5), datetime.time(0), SHANGHAI)
+    end = start + datetime.timedelta(weeks=11)
+
+    def site(slug):
+        return sorted(
+            Occurrence.objects.filter(venue__slug=slug, cancelled=False).values_list(
+                "start", flat=True
+            )
+        )
+
+    centre = expanded_at(client, "/en/events/venue/centre/ics/", start, end)
+    assert [when for when, _location in centre] == site("centre")
+    assert len(centre) == 8  # ten Saturdays, one cancelled, one moved to the classroom
+    assert {location for _when, location in centre} == {
+        "International Neighbour Service Centre, 双柏社区"
+    }
+    classroom = expanded_at(client, "/en/events/venue/classroom/ics/", start, end)
+    moved = datetime.datetime.combine(
+        next_weekday(5) + datetime.timedelta(weeks=2, days=1), datetime.time(15), SHANGHAI
+    )
+    assert classroom == [(moved, "Shared classroom")] and site("classroom") == [moved]
+    [single] = vevents(fetch_calendar(client, "/en/events/venue/classroom/ics/"))
+    assert "RRULE" not in single and "RECURRENCE-ID" not in single
+    series = vevents(feed(client))[0]
+    assert str(single["UID"]) != str(series["UID"])  # its own event in that calendar
+
+
+def test_text_properties_are_escaped(client, calendar):
+    calendar.index.en.title = "Events, talks; more"
+    calendar.index.en.intro = "What is on:\nsalons, classes; walks"
+    publish(calendar.index.en)
+    make_event(calendar, "tea", en="Tea, cake; talk\\ and more", summary="第一行\n第二行, 还有;")
+    body = client.get("/en/events/ics/").content.decode()
+    unfolded = body.replace("\r\n ", "")
+    assert "\r\nX-WR-CALNAME:Events\\, talks\\; more\r\n" in unfolded
+    assert "\r\nX-WR-CALDESC:What is on:\\nsalons\\, classes\\; walks\r\n" in unfolded
+    assert "\r\nSUMMARY:Tea\\, cake\\; talk\\\\ and more\r\n" in unfolded
+    cal = icalendar.Calendar.from_ical(body)
+    # X- properties are TEXT (RFC 5545 3.8.8.2); icalendar parses them raw, vobject unescapes.
+    parsed = vobject.readOne(body)
+    assert parsed.x_wr_calname.value == "Events, talks; more"
+    assert parsed.x_wr_caldesc.value == "What is on:\nsalons, classes; walks"
+    [event] = vevents(cal)
+    assert str(event["SUMMARY"]) == "Tea, cake; talk\\ and more"
+    assert str(event["DESCRIPTION"]).startswith("第一行\n第二行, 还有;\n\n")
+    assert parsed.vevent.summary.value == "Tea, cake; talk\\ and more"
+
+
+def test_an_empty_feed_still_has_the_calendars_vtimezone(client, calendar):
+    cal = fetch_calendar(client, "/en/events/ics/")
+    assert vevents(cal) == []
+    assert [str(tz["TZID"]) for tz in cal.walk("VTIMEZONE")] == ["Asia/Shanghai"]
+
+
+def test_a_feed_with_events_in_several_zones_has_a_vtimezone_for_each(client, calendar, salon):
+    make_event(calendar, "berlin", timezone="Europe/Berlin")
+    make_event(calendar, "seoul", timezone="Asia/Seoul")
+    cal = feed(client)
+    zones = sorted(str(tz["TZID"]) for tz in cal.walk("VTIMEZONE"))
+    assert zones == ["Asia/Seoul", "Asia/Shanghai", "Europe/Berlin"]
+    assert cal.get_missing_tzids() == set()
+
+
+def test_moving_an_event_page_refreshes_the_cached_feed(client, calendar, salon):
+    assert "http://testserver/en/events/english-salon/" in feed_text(client)
+    home = Page.objects.get(pk=calendar.home.en.pk)  # fresh tree positions
+    Page.objects.get(pk=salon.en.pk).move(home, pos="last-child")  # the cached body must go
+    text = feed_text(client)
+    assert "http://testserver/en/english-salon/" in text
+    assert "/en/events/english-salon/" not in text
+
+
+def feed_text(client):
+    return str(vevents(fetch_calendar(client, "/en/events/ics/"))[0]["URL"])
+
+
+def test_a_popular_feed_is_built_once_others_get_the_last_copy(
+    client, salon, monkeypatch, django_assert_max_num_queries
+):
+    old = client.get("/en/events/ics/")
+    salon.zh.start_time = datetime.time(18, 30)
+    publish(salon.zh)  # the version moves on: the next request must rebuild
+    monkeypatch.setattr(feeds, "_claim", lambda key: False)  # another process is building it
+    with django_assert_max_num_queries(12):
+        during = client.get("/en/events/ics/")
+    assert during.status_code == 200 and during.content == old.content
+    monkeypatch.undo()
+    after = client.get("/en/events/ics/")
+    assert after["ETag"] != old["ETag"] and "T183000" in after.content.decode()
+
+
+def test_without_a_last_copy_a_request_waits_then_builds(client, salon, monkeypatch):
+    monkeypatch.setattr(feeds, "_claim", lambda key: False)
+    monkeypatch.setattr(feeds, "LOCK_WAIT_SECONDS", 0.2)
+    response = client.get("/en/events/ics/")
+    assert response.status_code == 200 and b"BEGIN:VEVENT" in response.content
+
+
+FEED_PATHS = [
+    "/en/events/ics/",
+    "/en/events/rss/",
+    "/ko/events/atom/",
+    "/en/events/category/english-salon/ics/",
+    "/zh-hans/events/venue/centre/rss/",
+    "/en/events/organiser/yam/atom/",
+]
+ODD_QUERIES = {
+    "?lang=xx": 200,  # not a filter: ignored
+    "?lang=" + "ko" * 5000: 200,
+    "?category=²&venue=x": 400,
+    "?category=english-salon&category=%00": 400,
+    "?venue=" + "x" * 10000: 400,
+    "?organiser=%ff%fe&free=1": 400,
+    "?free=%E2%80%AE": 400,
+    "?audience[]=1&language=": 200,
+    "?category=english-salon&venue=classroom": 200,
+    "?%00=%00": 200,
+}
+
+
+def test_odd_query_strings_on_every_feed_get_400_or_the_feed_never_500(client, salon):
+    problems = []
+    for path in [*FEED_PATHS, "/en/events/english-salon/ics/", "/en/events/subscribe/"]:
+        for query, expected in ODD_QUERIES.items():
+            if path == "/en/events/english-salon/ics/":
+                expected = 200  # an event's own .ics takes no filters
+            status = client.get(path + query).status_code
+            if status != expected:
+                problems.append((path, query[:40], status, expected))
+    assert problems == [], "\n".join(map(str, problems))
+
+
+def test_odd_conditional_headers_get_the_feed(client, salon):
+    for headers in (
+        {"HTTP_IF_MODIFIED_SINCE": "yesterday"},
+        {"HTTP_IF_MODIFIED_SINCE": "Thu, 01 Jan 1970 00:00:00 GMT"},
+        {"HTTP_IF_MODIFIED_SINCE": "Mon, 32 Foo 99999 99:99:99 GMT"},
+        {"HTTP_IF_NONE_MATCH": "W/"},
+        {"HTTP_IF_NONE_MATCH": '"' + "x" * 5000},
+    ):
+        response = client.get("/en/events/ics/", **headers)
+        assert response.status_code == 200 and b"BEGIN:VEVENT" in response.content, headers
+    assert client.get("/en/events/ics/", HTTP_IF_NONE_MATCH="*").status_code == 304
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/en/events/category/" + "x" * 3000 + "/ics/",
+        "/en/events/venue/%E2%80%AE/atom/",
+        "/en/events/organiser/yam/ics/extra/",
+        "/en/events/english-salon/ics/ics/",
+    ],
+)
+def test_odd_feed_paths_are_404(client, calendar, path):
+    assert client.get(path).status_code == 404

@@ -2,6 +2,7 @@
 
 import feedparser
 import pytest
+from django.core.cache import cache
 
 from tests.events.conftest import make_event
 from tests.feeds.conftest import alternate, local_path
@@ -64,4 +65,40 @@ def test_news_feed_answers_304(client, salon):
 def test_cancelled_event_is_marked_in_the_news_feed(client, calendar):
     make_event(calendar, "called-off", en="Called off", status="cancelled")
     _response, result = parsed(client, "/en/events/rss/")
-    assert result.entries[0].summary.startswith("Cancelled")
+    assert result.entries[0].summary.startswith("<p>Cancelled<br />")
+
+
+def test_atom_has_a_self_link_and_a_stable_id_per_feed(client, salon):
+    _response, result = parsed(client, "/en/events/atom/?category=english-salon")
+    self_links = [link.href for link in result.feed.links if link.rel == "self"]
+    assert self_links == ["http://testserver/en/events/atom/?category=english-salon"]
+    assert result.feed.id == self_links[0]
+    _response, everything = parsed(client, "/en/events/atom/")
+    assert everything.feed.id == "http://testserver/en/events/atom/" != result.feed.id
+    [entry] = result.entries
+    assert entry.id == "http://testserver/en/events/english-salon/"
+    cache.clear()
+    assert parsed(client, "/en/events/atom/?category=english-salon")[1].entries[0].id == entry.id
+
+
+def test_rss_items_have_a_permalink_guid_and_a_self_link(client, salon):
+    response, result = parsed(client, "/en/events/rss/")
+    [entry] = result.entries
+    assert entry.id == entry.link == "http://testserver/en/events/english-salon/"
+    assert '<guid isPermaLink="true">' in response.content.decode()
+    assert [link.href for link in result.feed.links if link.rel == "self"] == [
+        "http://testserver/en/events/rss/"
+    ]
+
+
+@pytest.mark.parametrize("path", ["/en/events/rss/", "/en/events/atom/"])
+def test_item_text_is_escaped_as_html(client, calendar, path):
+    make_event(
+        calendar, "tea", en="Tea & cake <3", summary="Bring <b>cups</b> & plates\nand spoons"
+    )
+    response, result = parsed(client, path)
+    [entry] = result.entries
+    assert entry.title == "Tea & cake <3"
+    # The summary is HTML: the editor's text shows as written, line breaks included.
+    assert "Bring &lt;b&gt;cups&lt;/b&gt; &amp; plates<br />and spoons" in entry.summary
+    assert "<b>" not in entry.summary

@@ -1,5 +1,6 @@
 """The Subscribe page and the feed links on event, venue and organiser pages."""
 
+import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -72,3 +73,28 @@ def test_venue_and_organiser_pages_advertise_their_feeds(client, salon, page, fe
     assert client.get(feed).status_code == 200
     html = client.get(page).content.decode()
     assert "/events/subscribe/?" in html
+
+
+@pytest.mark.parametrize(
+    ("language", "copy", "copied"),
+    [
+        ("en", "Copy link", "Copied"),
+        ("zh-hans", "复制链接", "已复制"),
+        ("ko", "링크 복사", "복사했습니다"),
+    ],
+)
+def test_copy_link_button_enhances_a_selectable_address(client, salon, language, copy, copied):
+    html = client.get(f"/{language}/events/subscribe/").content.decode()
+    url = f"http://testserver/{language}/events/ics/"
+    # Without JavaScript: the address is in a read-only field, and the button stays hidden.
+    assert (
+        f'<input id="feed-url-main" class="copy-field" type="url" value="{url}" readonly>' in html
+    )
+    button = re.search(r'<button type="button" class="copy-button"[^>]*>([^<]*)</button>', html)
+    assert button and button.group(1) == copy
+    assert 'data-copy-target="feed-url-main"' in button.group(0) and " hidden" in button.group(0)
+    assert f'data-copied="{copied}"' in button.group(0)
+    assert (
+        '<span id="copy-status-main" class="copy-status" role="status" aria-live="polite">' in html
+    )
+    assert "/static/js/copy-link.js" in html
