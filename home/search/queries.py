@@ -71,10 +71,17 @@ def of_type(queryset, key):
 
 
 def page_text(page):
-    """The plain text of a page's indexed fields other than the title, for snippets."""
+    """The plain text of a page's indexed model fields other than the title, for snippets."""
     texts = []
+    model_fields = {f.name for f in type(page)._meta.get_fields()}
     for field in type(page).get_search_fields():
-        if isinstance(field, index.SearchField) and field.field_name != "title":
+        # Methods (an event's venue name) are skipped: they query per page, and the
+        # results page must cost the same for ten hits as for one.
+        if (
+            isinstance(field, index.SearchField)
+            and field.field_name != "title"
+            and field.field_name in model_fields
+        ):
             texts.append(_plain(field.get_value(page)))
     return " ".join(t for t in texts if t)
 
