@@ -10,8 +10,10 @@ another. We give them terms that match the way people search instead:
   order). Single characters are added after the bigrams so a one-character
   query (药, 书) still matches.
 * Hangul words get the same bigrams, so 서울 matches 서울에서; in queries a
-  trailing particle is dropped from words of three syllables or more
-  (서울에서 -> 서울), so a query with a particle finds the bare noun too.
+  trailing particle (and the plural 들) is dropped from words of three
+  syllables or more (서울에서 -> 서울, 학생들에게는 -> 학생), so a query
+  with a particle finds the bare noun too. Two-syllable words are kept
+  whole: 책을 could be 책 + 을, but 가을 and 회의 are words.
 * Other words are NFKC-normalised, case-folded, stripped of accents and
   stemmed with the Snowball English stemmer (Saturdays -> saturday); a few
   English stop words are dropped on both sides.
@@ -45,16 +47,20 @@ STOP_WORDS = frozenset(
     "their there these this to was were will with".split()
 )
 
-# Korean particles (josa) that attach to nouns, longest first.
+# Korean particles (josa) that attach to nouns, alone or stacked (에서 + 는), longest first.
 KOREAN_PARTICLES = tuple(
     sorted(
-        "에서는 에게서 으로는 에서도 까지는 부터는 이랑은 "
-        "에서 에게 한테 으로 까지 부터 처럼 보다 하고 이랑 이나 에는 에도 와는 과는 "
-        "은 는 이 가 을 를 의 에 도 와 과 로 랑 만 나".split(),
+        "에게서는 께서는 에서는 에게서 에게는 한테서 한테는 으로는 으로도 으로의 에서도 에서의 "
+        "까지는 까지도 부터는 부터도 이랑은 이라도 이든지 "
+        "에서 에게 한테 께서 으로 까지 부터 처럼 보다 하고 이랑 이나 에는 에도 와는 과는 "
+        "와의 과의 로는 로도 마다 밖에 조차 라도 든지 "
+        "은 는 이 가 을 를 의 에 도 와 과 로 랑 만 나 께".split(),
         key=len,
         reverse=True,
     )
 )
+# The plural marker, between a noun and its particle (학생들에게 -> 학생).
+KOREAN_PLURAL = "들"
 
 _stemmer = snowballstemmer.stemmer("english")
 
@@ -79,12 +85,15 @@ def bigrams(run):
 
 
 def strip_particle(word):
-    """서울에서 -> 서울: drop one trailing particle, keeping at least two syllables."""
+    """서울에서 -> 서울, 학생들에게 -> 학생: drop a particle and plural, keep two syllables."""
     if len(word) < 3:
         return word
     for particle in KOREAN_PARTICLES:
         if word.endswith(particle) and len(word) - len(particle) >= 2:
-            return word[: -len(particle)]
+            word = word[: -len(particle)]
+            break
+    if word.endswith(KOREAN_PLURAL) and len(word) >= 3:
+        word = word[:-1]
     return word
 
 

@@ -40,6 +40,12 @@ def test_korean_noun_finds_it_with_a_particle(client, pages):
     assert titles(response) == [pages.salon_ko.title]
 
 
+@pytest.mark.parametrize("query", ["도서관에서", "센터의", "수업을", "학생들에게"])
+def test_korean_query_with_a_particle_finds_the_bare_noun(client, home, query):
+    page = content(home.ko, "도서관 안내", "센터 도서관 학생 수업 자료 대여")
+    assert titles(client.get("/ko/search/", {"q": query})) == [page.title]
+
+
 def test_results_are_only_in_the_visitors_language(client, pages):
     # 沙龙 is Chinese: the Korean site has no page with it.
     response = client.get("/ko/search/", {"q": "沙龙"})

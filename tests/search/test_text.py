@@ -51,6 +51,32 @@ def test_korean_query_particle_is_dropped():
     assert matches("서울에서", "서울 사람")
 
 
+@pytest.mark.parametrize(
+    ("query", "text"),
+    [
+        ("도서관에서", "도서관 이용 안내"),
+        ("센터의", "국제이웃서비스센터 운영 시간"),
+        ("수업을", "중국어 수업 안내"),
+        ("센터에서는", "서비스센터 안내"),
+        ("학교에서도", "국제 학교 안내"),
+        ("선생님께", "선생님 소개"),
+        ("선생님께서", "선생님 소개"),
+        ("학생들에게는", "학생 할인"),
+        ("학생들", "학생 할인"),
+        ("수업으로도", "중국어 수업"),
+        ("공원에서의", "청수하 예술 공원"),
+        ("한국어로는", "한국어 안내"),
+        ("센터마다", "서비스센터 안내"),
+        ("영어밖에", "영어 살롱"),
+        ("사람한테서", "사람 찾기"),
+        ("친구들과", "친구 모임"),
+        ("이웃과의", "이웃 축제"),
+    ],
+)
+def test_korean_query_with_common_particles_finds_the_bare_noun(query, text):
+    assert matches(query, text)
+
+
 def test_short_korean_words_keep_their_last_syllable():
     # 요가 (yoga) is not 요 + particle 가.
     assert strip_particle("요가") == "요가"
