@@ -128,9 +128,32 @@ class ParsedQuery:
     terms: list = field(default_factory=list)  # index terms, all required, in order
     fragments: list = field(default_factory=list)  # CJK/Hangul strings to highlight
     stems: set = field(default_factory=set)  # word terms to highlight
+    # The last word may still be being typed: index terms it may begin (stem and a
+    # shorter cut, as the stem of the whole word can be shorter than what is typed:
+    # "hospita" -> hospi*, since "hospital" is indexed as "hospit").
+    prefixes: list = field(default_factory=list)
 
     def __bool__(self):
-        return bool(self.terms)
+        return bool(self.terms or self.prefixes)
+
+
+# Letters a partial word is cut by so that its prefix still begins the stem of the whole word.
+PREFIX_CUT = 2
+MIN_PREFIX = 3
+
+
+def word_prefixes(word):
+    """Prefixes of index terms that `word` may be the beginning of ([] if too short)."""
+    folded = unicodedata.normalize("NFKC", word).casefold()
+    folded = "".join(
+        c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c)
+    )
+    if len(folded) < 2:
+        return []
+    found = [normalise_word(word) or folded]
+    if len(folded) - PREFIX_CUT >= MIN_PREFIX:
+        found.append(folded[:-PREFIX_CUT])
+    return list(dict.fromkeys(found))
 
 
 def parse_query(raw, *, partial=False):
@@ -146,12 +169,14 @@ def parse_query(raw, *, partial=False):
             if term:
                 query.terms.append(term)
                 query.stems.add(term)
+            if is_last and (term or partial):
+                query.prefixes = word_prefixes(run)
             continue
         if kind == "hangul" and not (partial and is_last):
             run = strip_particle(run)
         query.terms.extend(bigrams(run))
         query.fragments.append(run)
-    if not query.terms and not partial:
+    if not query.terms and not query.prefixes:
         # A query of stop words only ("the", "in") searches for them as they are.
         query.terms = [w.casefold() for _k, w, _s, _e in runs if _k == "word"]
         query.stems.update(query.terms)
@@ -166,7 +191,8 @@ def match_spans(text, query):
         return spans
     for kind, run, start, _end in _script_runs(text):
         if kind == "word":
-            if normalise_word(run) in query.stems:
+            term = normalise_word(run)
+            if term in query.stems or any(term.startswith(p) for p in query.prefixes):
                 spans.append((start, start + len(run)))
             continue
         normalised = unicodedata.normalize("NFKC", run)
