@@ -213,6 +213,43 @@ def match_spans(text, query):
     return merged
 
 
+_CJK_CHAR = re.compile(rf"[{_HAN}{_KANA}]")
+# How far a cut may move to reach a word boundary; a longer word (a URL) is cut inside.
+MAX_CUT_SHIFT = 20
+
+
+def _in_word(char):
+    """Part of a space-separated word (Latin, Hangul, digits): not a place to cut.
+
+    Han and kana have no spaces between words, so any place between two of them is clean.
+    """
+    return (char.isalnum() or char in "'’-") and not _CJK_CHAR.match(char)
+
+
+def _clean_cut(text, start, end, first_match):
+    """Move a snippet's edges inwards to word boundaries, past spaces and punctuation."""
+    limit = min(first_match, start + MAX_CUT_SHIFT) if first_match > start else start
+    cut = start
+    if cut > 0:
+        while cut < limit and _in_word(text[cut - 1]) and _in_word(text[cut]):
+            cut += 1
+        if cut == limit and cut < first_match and _in_word(text[cut - 1]):
+            cut = start  # a very long word: cut inside it
+    while cut < first_match and not (text[cut].isalnum() or _CJK_CHAR.match(text[cut])):
+        cut += 1
+    start = cut
+    cut = end
+    if cut < len(text):
+        floor = max(start + 1, end - MAX_CUT_SHIFT)
+        while cut > floor and _in_word(text[cut - 1]) and _in_word(text[cut]):
+            cut -= 1
+        if cut == floor:
+            cut = end
+    while cut > start + 1 and not (text[cut - 1].isalnum() or _CJK_CHAR.match(text[cut - 1])):
+        cut -= 1
+    return start, cut
+
+
 def highlight(text, query, width=None):
     """[(text, is_match)] for `text`, cut to about `width` characters around the first match.
 
@@ -226,6 +263,7 @@ def highlight(text, query, width=None):
         start = max(0, first - width // 3)
         end = min(len(text), start + width)
         start = max(0, end - width)
+        start, end = _clean_cut(text, start, end, first)
     segments = []
     if start > 0:
         segments.append(("…", False))

@@ -142,3 +142,39 @@ def test_highlight_cuts_around_the_first_match():
 
 def test_highlight_returns_text_unchanged_when_nothing_matches():
     assert highlight("<b>hello</b>", parse_query("world")) == [("<b>hello</b>", False)]
+
+
+def snippet_text(segments):
+    return "".join(text for text, _match in segments)
+
+
+def test_snippet_cuts_english_at_word_boundaries():
+    words = [f"word{n}" for n in range(60)]
+    text = " ".join(words[:30] + ["salon"] + words[30:])
+    segments = highlight(text, parse_query("salon"), width=60)
+    inner = snippet_text(segments[1:-1])
+    assert segments[0] == ("…", False) and segments[-1] == ("…", False)
+    assert ("salon", True) in segments
+    assert inner == inner.strip()
+    assert all(word in text.split() for word in inner.split())
+    assert len(inner) <= 60
+
+
+def test_snippet_cuts_korean_at_spaces():
+    text = "안녕하세요 " * 30 + "영어 살롱에서 만나요 " + "감사합니다 " * 30
+    inner = snippet_text(highlight(text, parse_query("살롱"), width=50)[1:-1])
+    assert all(word in text.split() for word in inner.split())
+
+
+def test_snippet_cuts_chinese_between_characters_and_marks_the_hit():
+    text = "社区活动" * 40 + "詹叔英语沙龙每周六举行" + "欢迎参加" * 40
+    segments = highlight(text, parse_query("英语沙龙"), width=30)
+    assert ("英语沙龙", True) in segments
+    inner = snippet_text(segments[1:-1])
+    assert inner in text and 0 < len(inner) <= 30
+
+
+def test_snippet_does_not_start_with_a_space_or_punctuation():
+    text = "x" * 10 + ", " + "y " * 80 + "salon " + "z " * 80
+    inner = snippet_text(highlight(text, parse_query("salon"), width=40)[1:-1])
+    assert inner[0].isalnum() and inner[-1].isalnum()
