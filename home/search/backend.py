@@ -119,7 +119,8 @@ def build_query(text, operator=None, partial=False):
     branches = []
     if len(parsed.terms) > 1 and not partial:
         branches.append(Phrase(terms))
-    if parsed.terms:
+    # While typing, the prefix branch already covers the whole last word.
+    if parsed.terms and not (partial and parsed.prefixes):
         branches.append(PlainText(terms, operator="and"))
     if parsed.prefixes:
         # prefixes[0] is the last word's own term: the other terms stay required.
