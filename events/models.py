@@ -358,6 +358,7 @@ class EventPage(RoutablePageMixin, BasePage):
         *Page.search_fields,
         index.SearchField("summary"),
         index.SearchField("body"),
+        index.SearchField("venue_and_organiser_names"),
         index.FilterField("start_date"),
     ]
 
@@ -444,6 +445,24 @@ class EventPage(RoutablePageMixin, BasePage):
     @property
     def is_schedule_owner(self):
         return self.schedule_owner.pk == self.pk
+
+    def venue_and_organiser_names(self):
+        """The venue's and organisers' titles in this page's language, for search.
+
+        They are shared facts stored as source-locale pages; like the event page, use
+        each one's live translation into this page's locale, else the page itself.
+        """
+        from services.models import PartnerPage, PublicSpacePage
+        from services.queries import in_locale
+
+        owner = self.schedule_owner
+        places = [owner.venue] if owner.venue else []
+        partners = [o.partner for o in owner.organisers.select_related("partner")]
+        venues = in_locale(PublicSpacePage, {p.translation_key for p in places}, self.locale)
+        local = in_locale(PartnerPage, {p.translation_key for p in partners}, self.locale)
+        names = [venues.get(p.translation_key, p).title for p in places]
+        names += [local.get(p.translation_key, p).title for p in partners]
+        return " ".join(names)
 
     def clean(self):
         super().clean()

@@ -13,6 +13,7 @@ class HeadingBlock(blocks.StructBlock):
         choices=[("h2", _("Section heading")), ("h3", _("Sub-heading"))],
         default="h2",
         label=_("Level"),
+        search_index=False,
     )
 
     class Meta:
@@ -47,6 +48,8 @@ class CalloutBlock(blocks.StructBlock):
         ],
         default="info",
         label=_("Kind"),
+        # A setting, not text: indexed, "info" or "important" would find every call-out.
+        search_index=False,
     )
     heading = blocks.CharBlock(label=_("Heading"), required=False)
     text = blocks.RichTextBlock(label=_("Text"), features=["bold", "italic", "link", "ul", "ol"])

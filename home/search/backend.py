@@ -7,8 +7,11 @@ PostgreSQL backend for the default database, and changes two things:
 * every value of a page's search fields is indexed as `home.search.text.index_text`
   (title, body and autocomplete columns alike, so the title keeps its weight);
 * a query given as a string is turned into those terms: all must match, and an
-  exact phrase of them scores higher (`Or(Phrase, And)`); `operator="or"` asks
-  for any of them.
+  exact phrase of them scores higher (`Or(Phrase, And)`); the last word may also
+  begin a longer word (`PrefixText`, "salo" finds "salon"); `operator="or"` asks
+  for any of them;
+* results and suggestions are ranked in one pass over the SQLite full-text table
+  (`RankOnceMixin`) instead of a MATCH re-run per matching page.
 
 A match in the title counts TITLE_WEIGHT times one in the body, on both databases
 (the stock ranking multiplies by a title-length norm that favours short titles).
@@ -21,7 +24,7 @@ from django.db import connection
 from django.db.models import Case, F, Value, When
 from wagtail.search import index
 from wagtail.search.backends.base import EmptySearchResults
-from wagtail.search.query import Or, Phrase, PlainText
+from wagtail.search.query import And, Or, Phrase, PlainText
 
 from home.search.text import index_text, parse_query
 
@@ -93,18 +96,39 @@ class TokenisingIndexMixin:
         return super().add_items(model, copies)
 
 
+class PrefixText(PlainText):
+    """One index term matched as a prefix (salo -> salon); compiled by both backends below."""
+
+    def __init__(self, term):
+        super().__init__(term, operator="and")
+
+
 def build_query(text, operator=None, partial=False):
-    """A Wagtail search query for the visitor's text, or None if nothing in it is searchable."""
+    """A Wagtail search query for the visitor's text, or None if nothing in it is searchable.
+
+    The last word also matches as the beginning of a longer word (salo -> salon). A page
+    with the whole word matches more branches of the `Or` than one with a longer word
+    only, so exact matches rank first.
+    """
     parsed = parse_query(text, partial=partial)
     if not parsed:
         return None
     terms = " ".join(parsed.terms)
     if (operator or "and").lower() == "or":
         return PlainText(terms, operator="or")
-    required = PlainText(terms, operator="and")
-    if partial or len(parsed.terms) == 1:
-        return required
-    return Or([Phrase(terms), required])
+    branches = []
+    if len(parsed.terms) > 1 and not partial:
+        branches.append(Phrase(terms))
+    # While typing, the prefix branch already covers the whole last word.
+    if parsed.terms and not (partial and parsed.prefixes):
+        branches.append(PlainText(terms, operator="and"))
+    if parsed.prefixes:
+        # prefixes[0] is the last word's own term: the other terms stay required.
+        others = [t for t in parsed.terms if t != parsed.prefixes[0]]
+        prefix = [PrefixText(p) for p in parsed.prefixes]
+        prefix = prefix[0] if len(prefix) == 1 else Or(prefix)
+        branches.append(And([PlainText(" ".join(others)), prefix]) if others else prefix)
+    return branches[0] if len(branches) == 1 else Or(branches)
 
 
 class TokenisingBackendMixin:
@@ -120,7 +144,13 @@ class TokenisingBackendMixin:
 @cache
 def _sqlite_backend_class():
     from modelsearch.backends.database.sqlite import sqlite
-    from modelsearch.backends.database.sqlite.query import BM25, MatchExpression, normalize
+    from modelsearch.backends.database.sqlite.query import (
+        BM25,
+        Lexeme,
+        MatchExpression,
+        SearchQueryExpression,
+        normalize,
+    )
     from modelsearch.query import MatchAll, Not
     from modelsearch.utils import get_descendants_content_types_pks
 
@@ -136,14 +166,14 @@ def _sqlite_backend_class():
             weights = ", ".join(str(float(w)) for w in self.weights)
             return f"bm25({table}, {weights})", []
 
-    class QueryCompiler(sqlite.SQLiteSearchQueryCompiler):
-        def _build_rank_expression(self, vectors, config):
-            # The stock rank multiplies one whole-row bm25() by a title-length norm, so a
-            # short title wins whatever it says. Score the title and the body separately
-            # instead (bm25 is negative: lower is better). Phrases in the MATCH expression
-            # count as their own terms, so an exact phrase scores above scattered words.
-            return WeightedBM25(0, 0, 1) * TITLE_WEIGHT + WeightedBM25(0, 1, 0)
+    class PrefixMixin:
+        def build_search_query_content(self, query, config=None):
+            if isinstance(query, PrefixText):
+                lexeme = Lexeme(query.query_string, prefix=True)
+                return SearchQueryExpression(lexeme, config=config)
+            return super().build_search_query_content(query, config=config)
 
+    class RankOnceMixin:
         def _ranking(self, query, config):
             """Primary keys of every allowed match, best first (two queries, then cached:
             a listing asks for its count and then for one page)."""
@@ -194,8 +224,19 @@ def _sqlite_backend_class():
                 else (self.queryset.none())
             )
 
-    class AutocompleteQueryCompiler(sqlite.SQLiteAutocompleteQueryCompiler):
-        pass
+    class QueryCompiler(PrefixMixin, RankOnceMixin, sqlite.SQLiteSearchQueryCompiler):
+        def _build_rank_expression(self, vectors, config):
+            # The stock rank multiplies one whole-row bm25() by a title-length norm, so a
+            # short title wins whatever it says. Score the title and the body separately
+            # instead (bm25 is negative: lower is better). Phrases in the MATCH expression
+            # count as their own terms, so an exact phrase scores above scattered words.
+            return WeightedBM25(0, 0, 1) * TITLE_WEIGHT + WeightedBM25(0, 1, 0)
+
+    class AutocompleteQueryCompiler(
+        PrefixMixin, RankOnceMixin, sqlite.SQLiteAutocompleteQueryCompiler
+    ):
+        def _build_rank_expression(self, vectors, config):
+            return WeightedBM25(1, 0, 0)
 
     class Results(sqlite.SQLiteSearchResults):
         def facet(self, field_name):
@@ -221,9 +262,21 @@ def _sqlite_backend_class():
 
 @cache
 def _postgres_backend_class():
+    from django.contrib.postgres.search import SearchQuery
     from modelsearch.backends.database.postgres import postgres
+    from modelsearch.backends.database.postgres.query import Lexeme
 
-    class QueryCompiler(postgres.PostgresSearchQueryCompiler):
+    class PrefixMixin:
+        def build_tsquery_content(self, query, config=None, invert=False):
+            if isinstance(query, PrefixText):
+                lexeme = Lexeme(query.query_string, invert=invert, prefix=True)
+                return SearchQuery(lexeme, search_type="raw", config=config)
+            return super().build_tsquery_content(query, config=config, invert=invert)
+
+    class AutocompleteQueryCompiler(PrefixMixin, postgres.PostgresAutocompleteQueryCompiler):
+        pass
+
+    class QueryCompiler(PrefixMixin, postgres.PostgresSearchQueryCompiler):
         def get_index_vectors(self, search_query):
             # As on SQLite: title and body ranked apart, no title-length norm.
             return [
@@ -236,6 +289,7 @@ def _postgres_backend_class():
 
     class Backend(TokenisingBackendMixin, postgres.PostgresSearchBackend):
         query_compiler_class = QueryCompiler
+        autocomplete_query_compiler_class = AutocompleteQueryCompiler
         index_class = Index
 
         def __init__(self, params):

@@ -6,6 +6,7 @@ from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail.search.backends import get_search_backend
@@ -31,7 +32,8 @@ RESULT_TYPES = (
     ResultType(
         "spaces", _("Public spaces"), ("services.PublicSpacePage", "services.SpaceIndexPage")
     ),
-    ResultType("pages", _("Pages"), ()),
+    # "Pages" alone is also the page-number navigation: translators need the context.
+    ResultType("pages", pgettext_lazy("kind of search result", "Pages"), ()),
 )
 RESULT_TYPE_KEYS = frozenset(t.key for t in RESULT_TYPES)
 # Suggested on an empty search: the calendar, then the directory.
@@ -71,10 +73,17 @@ def of_type(queryset, key):
 
 
 def page_text(page):
-    """The plain text of a page's indexed fields other than the title, for snippets."""
+    """The plain text of a page's indexed model fields other than the title, for snippets."""
     texts = []
+    model_fields = {f.name for f in type(page)._meta.get_fields()}
     for field in type(page).get_search_fields():
-        if isinstance(field, index.SearchField) and field.field_name != "title":
+        # Methods (an event's venue name) are skipped: they query per page, and the
+        # results page must cost the same for ten hits as for one.
+        if (
+            isinstance(field, index.SearchField)
+            and field.field_name != "title"
+            and field.field_name in model_fields
+        ):
             texts.append(_plain(field.get_value(page)))
     return " ".join(t for t in texts if t)
 
@@ -115,6 +124,11 @@ class Search:
 
     def _search(self, queryset, operator):
         return self.backend.search(self.text, queryset, operator=operator)
+
+    @property
+    def kind_type(self):
+        """The ResultType chosen with ?type=, or None for every type."""
+        return next((t for t in RESULT_TYPES if t.key == self.kind), None)
 
     @cached_property
     def pages(self):

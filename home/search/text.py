@@ -10,8 +10,10 @@ another. We give them terms that match the way people search instead:
   order). Single characters are added after the bigrams so a one-character
   query (药, 书) still matches.
 * Hangul words get the same bigrams, so 서울 matches 서울에서; in queries a
-  trailing particle is dropped from words of three syllables or more
-  (서울에서 -> 서울), so a query with a particle finds the bare noun too.
+  trailing particle (and the plural 들) is dropped from words of three
+  syllables or more (서울에서 -> 서울, 학생들에게는 -> 학생), so a query
+  with a particle finds the bare noun too. Two-syllable words are kept
+  whole: 책을 could be 책 + 을, but 가을 and 회의 are words.
 * Other words are NFKC-normalised, case-folded, stripped of accents and
   stemmed with the Snowball English stemmer (Saturdays -> saturday); a few
   English stop words are dropped on both sides.
@@ -45,16 +47,20 @@ STOP_WORDS = frozenset(
     "their there these this to was were will with".split()
 )
 
-# Korean particles (josa) that attach to nouns, longest first.
+# Korean particles (josa) that attach to nouns, alone or stacked (에서 + 는), longest first.
 KOREAN_PARTICLES = tuple(
     sorted(
-        "에서는 에게서 으로는 에서도 까지는 부터는 이랑은 "
-        "에서 에게 한테 으로 까지 부터 처럼 보다 하고 이랑 이나 에는 에도 와는 과는 "
-        "은 는 이 가 을 를 의 에 도 와 과 로 랑 만 나".split(),
+        "에게서는 께서는 에서는 에게서 에게는 한테서 한테는 으로는 으로도 으로의 에서도 에서의 "
+        "까지는 까지도 부터는 부터도 이랑은 이라도 이든지 "
+        "에서 에게 한테 께서 으로 까지 부터 처럼 보다 하고 이랑 이나 에는 에도 와는 과는 "
+        "와의 과의 로는 로도 마다 밖에 조차 라도 든지 "
+        "은 는 이 가 을 를 의 에 도 와 과 로 랑 만 나 께".split(),
         key=len,
         reverse=True,
     )
 )
+# The plural marker, between a noun and its particle (학생들에게 -> 학생).
+KOREAN_PLURAL = "들"
 
 _stemmer = snowballstemmer.stemmer("english")
 
@@ -79,12 +85,15 @@ def bigrams(run):
 
 
 def strip_particle(word):
-    """서울에서 -> 서울: drop one trailing particle, keeping at least two syllables."""
+    """서울에서 -> 서울, 학생들에게 -> 학생: drop a particle and plural, keep two syllables."""
     if len(word) < 3:
         return word
     for particle in KOREAN_PARTICLES:
         if word.endswith(particle) and len(word) - len(particle) >= 2:
-            return word[: -len(particle)]
+            word = word[: -len(particle)]
+            break
+    if word.endswith(KOREAN_PLURAL) and len(word) >= 3:
+        word = word[:-1]
     return word
 
 
@@ -119,9 +128,32 @@ class ParsedQuery:
     terms: list = field(default_factory=list)  # index terms, all required, in order
     fragments: list = field(default_factory=list)  # CJK/Hangul strings to highlight
     stems: set = field(default_factory=set)  # word terms to highlight
+    # The last word may still be being typed: index terms it may begin (stem and a
+    # shorter cut, as the stem of the whole word can be shorter than what is typed:
+    # "hospita" -> hospi*, since "hospital" is indexed as "hospit").
+    prefixes: list = field(default_factory=list)
 
     def __bool__(self):
-        return bool(self.terms)
+        return bool(self.terms or self.prefixes)
+
+
+# Letters a partial word is cut by so that its prefix still begins the stem of the whole word.
+PREFIX_CUT = 2
+MIN_PREFIX = 3
+
+
+def word_prefixes(word):
+    """Prefixes of index terms that `word` may be the beginning of ([] if too short)."""
+    folded = unicodedata.normalize("NFKC", word).casefold()
+    folded = "".join(
+        c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c)
+    )
+    if len(folded) < 2:
+        return []
+    found = [normalise_word(word) or folded]
+    if len(folded) - PREFIX_CUT >= MIN_PREFIX:
+        found.append(folded[:-PREFIX_CUT])
+    return list(dict.fromkeys(found))
 
 
 def parse_query(raw, *, partial=False):
@@ -137,12 +169,14 @@ def parse_query(raw, *, partial=False):
             if term:
                 query.terms.append(term)
                 query.stems.add(term)
+            if is_last and (term or partial):
+                query.prefixes = word_prefixes(run)
             continue
         if kind == "hangul" and not (partial and is_last):
             run = strip_particle(run)
         query.terms.extend(bigrams(run))
         query.fragments.append(run)
-    if not query.terms and not partial:
+    if not query.terms and not query.prefixes:
         # A query of stop words only ("the", "in") searches for them as they are.
         query.terms = [w.casefold() for _k, w, _s, _e in runs if _k == "word"]
         query.stems.update(query.terms)
@@ -157,7 +191,8 @@ def match_spans(text, query):
         return spans
     for kind, run, start, _end in _script_runs(text):
         if kind == "word":
-            if normalise_word(run) in query.stems:
+            term = normalise_word(run)
+            if term in query.stems or any(term.startswith(p) for p in query.prefixes):
                 spans.append((start, start + len(run)))
             continue
         normalised = unicodedata.normalize("NFKC", run)
@@ -178,6 +213,43 @@ def match_spans(text, query):
     return merged
 
 
+_CJK_CHAR = re.compile(rf"[{_HAN}{_KANA}]")
+# How far a cut may move to reach a word boundary; a longer word (a URL) is cut inside.
+MAX_CUT_SHIFT = 20
+
+
+def _in_word(char):
+    """Part of a space-separated word (Latin, Hangul, digits): not a place to cut.
+
+    Han and kana have no spaces between words, so any place between two of them is clean.
+    """
+    return (char.isalnum() or char in "'’-") and not _CJK_CHAR.match(char)
+
+
+def _clean_cut(text, start, end, first_match):
+    """Move a snippet's edges inwards to word boundaries, past spaces and punctuation."""
+    limit = min(first_match, start + MAX_CUT_SHIFT) if first_match > start else start
+    cut = start
+    if cut > 0:
+        while cut < limit and _in_word(text[cut - 1]) and _in_word(text[cut]):
+            cut += 1
+        if cut == limit and cut < first_match and _in_word(text[cut - 1]):
+            cut = start  # a very long word: cut inside it
+    while cut < first_match and not (text[cut].isalnum() or _CJK_CHAR.match(text[cut])):
+        cut += 1
+    start = cut
+    cut = end
+    if cut < len(text):
+        floor = max(start + 1, end - MAX_CUT_SHIFT)
+        while cut > floor and _in_word(text[cut - 1]) and _in_word(text[cut]):
+            cut -= 1
+        if cut == floor:
+            cut = end
+    while cut > start + 1 and not (text[cut - 1].isalnum() or _CJK_CHAR.match(text[cut - 1])):
+        cut -= 1
+    return start, cut
+
+
 def highlight(text, query, width=None):
     """[(text, is_match)] for `text`, cut to about `width` characters around the first match.
 
@@ -191,6 +263,7 @@ def highlight(text, query, width=None):
         start = max(0, first - width // 3)
         end = min(len(text), start + width)
         start = max(0, end - width)
+        start, end = _clean_cut(text, start, end, first)
     segments = []
     if start > 0:
         segments.append(("…", False))

@@ -37,6 +37,8 @@ def search(request):
     search = Search(_query_text(request), Locale.get_active(), request.GET.get("type"))
     paginator = Paginator(search.results, RESULTS_PER_PAGE)
     page_obj = paginator.get_page(request.GET.get("page"))
+    # 1 … 4 5 [6] 7 8 … 12: every page number would not fit on a phone.
+    page_range = paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
     params = {"q": search.text}
     if search.kind:
         params["type"] = search.kind
@@ -44,6 +46,7 @@ def search(request):
         "search": search,
         "search_query": search.text,
         "page_obj": page_obj,
+        "page_range": page_range,
         "hits": search.hits(page_obj.object_list, request),
         "query_params": urlencode({"q": search.text}),
         "language_links": _language_links(urlencode(params) if search.text else ""),

@@ -7,6 +7,9 @@ import pytest
 from home.models import ContentPage
 from tests.conftest import publish, translate
 
+# The calendar with its venues and organisers, and the weekly salon held there.
+from tests.events.conftest import calendar, salon  # noqa: F401
+
 
 def add(parent, page):
     parent.add_child(instance=page)
@@ -21,15 +24,17 @@ def content(parent, title, summary="", slug=None):
 @pytest.fixture
 def pages(home):
     """A salon page in three languages, and pages that only mention its words in the body."""
-    salon = content(home.zh, "詹叔英语沙龙", "詹叔英语沙龙每周六举行，欢迎邻居参加。", slug="salon")
+    salon_zh = content(
+        home.zh, "詹叔英语沙龙", "詹叔英语沙龙每周六举行，欢迎邻居参加。", slug="salon"
+    )
     salon_en = translate(
-        salon,
+        salon_zh,
         "en",
         title="Uncle Zhan's English Salon",
         summary="Practise English every Saturday evening and make friends.",
     )
     salon_ko = translate(
-        salon,
+        salon_zh,
         "ko",
         title="잔 아저씨 영어 살롱",
         summary="매주 토요일 저녁 서울에서 온 친구들과 영어를 연습해요.",
@@ -42,4 +47,4 @@ def pages(home):
         summary="The salon is closed this week; English corner too.",
     )
     mention_ko = translate(mention, "ko", title="커뮤니티 소식", summary="이번 주 살롱은 쉽니다.")
-    return SimpleNamespace(**locals())
+    return SimpleNamespace(salon=salon_zh, **locals())

@@ -40,6 +40,12 @@ def test_korean_noun_finds_it_with_a_particle(client, pages):
     assert titles(response) == [pages.salon_ko.title]
 
 
+@pytest.mark.parametrize("query", ["도서관에서", "센터의", "수업을", "학생들에게"])
+def test_korean_query_with_a_particle_finds_the_bare_noun(client, home, query):
+    page = content(home.ko, "도서관 안내", "센터 도서관 학생 수업 자료 대여")
+    assert titles(client.get("/ko/search/", {"q": query})) == [page.title]
+
+
 def test_results_are_only_in_the_visitors_language(client, pages):
     # 沙龙 is Chinese: the Korean site has no page with it.
     response = client.get("/ko/search/", {"q": "沙龙"})
@@ -191,3 +197,36 @@ def test_index_follows_edits(client, pages):
     pages.mention_en.title = "Weekly bulletin"
     pages.mention_en.save_revision().publish()
     assert "Weekly bulletin" in titles(client.get("/en/search/", {"q": "bulletins"}))
+
+
+@pytest.mark.parametrize("query", ["salo", "English salo", "SALO", "Uncle Zh"])
+def test_last_word_is_matched_as_a_prefix(client, pages, query):
+    assert titles(client.get("/en/search/", {"q": query}))[0] == escape(pages.salon_en.title)
+
+
+def test_prefix_highlights_the_whole_word(client, pages):
+    assert "<mark>Salon</mark>" in client.get("/en/search/", {"q": "salo"}).content.decode()
+
+
+def test_whole_word_ranks_above_a_longer_word_it_begins(client, home):
+    longer = content(home.en, "Artists' corner", "Painters meet here.")
+    whole = content(home.en, "Art class", "Drawing for beginners.")
+    assert titles(client.get("/en/search/", {"q": "art"})) == [whole.title, escape(longer.title)]
+
+
+def test_partial_word_finds_a_word_whose_stem_is_shorter(client, home):
+    # "hospital" is indexed as "hospit": "hospita" must still find it while being typed.
+    page = content(home.en, "Hospitals with English-speaking staff")
+    assert titles(client.get("/en/search/", {"q": "hospita"})) == [page.title]
+    suggested = client.get("/en/search/suggest/", {"q": "hospita"}).json()["suggestions"]
+    assert [s["title"] for s in suggested] == [page.title]
+
+
+def test_suggestions_run_the_full_text_match_once(client, pages, django_assert_max_num_queries):
+    client.get("/en/search/suggest/", {"q": "Sal"})  # warm the caches
+    with django_assert_max_num_queries(8) as captured:
+        response = client.get("/en/search/suggest/", {"q": "Sal"})
+    assert response.json()["suggestions"][0]["title"] == pages.salon_en.title
+    # The stock query re-ran the MATCH in a subquery for every matching page.
+    matches = [q["sql"].count(" MATCH ") for q in captured.captured_queries]
+    assert max(matches) <= 1

@@ -51,6 +51,32 @@ def test_korean_query_particle_is_dropped():
     assert matches("서울에서", "서울 사람")
 
 
+@pytest.mark.parametrize(
+    ("query", "text"),
+    [
+        ("도서관에서", "도서관 이용 안내"),
+        ("센터의", "국제이웃서비스센터 운영 시간"),
+        ("수업을", "중국어 수업 안내"),
+        ("센터에서는", "서비스센터 안내"),
+        ("학교에서도", "국제 학교 안내"),
+        ("선생님께", "선생님 소개"),
+        ("선생님께서", "선생님 소개"),
+        ("학생들에게는", "학생 할인"),
+        ("학생들", "학생 할인"),
+        ("수업으로도", "중국어 수업"),
+        ("공원에서의", "청수하 예술 공원"),
+        ("한국어로는", "한국어 안내"),
+        ("센터마다", "서비스센터 안내"),
+        ("영어밖에", "영어 살롱"),
+        ("사람한테서", "사람 찾기"),
+        ("친구들과", "친구 모임"),
+        ("이웃과의", "이웃 축제"),
+    ],
+)
+def test_korean_query_with_common_particles_finds_the_bare_noun(query, text):
+    assert matches(query, text)
+
+
 def test_short_korean_words_keep_their_last_syllable():
     # 요가 (yoga) is not 요 + particle 가.
     assert strip_particle("요가") == "요가"
@@ -116,3 +142,39 @@ def test_highlight_cuts_around_the_first_match():
 
 def test_highlight_returns_text_unchanged_when_nothing_matches():
     assert highlight("<b>hello</b>", parse_query("world")) == [("<b>hello</b>", False)]
+
+
+def snippet_text(segments):
+    return "".join(text for text, _match in segments)
+
+
+def test_snippet_cuts_english_at_word_boundaries():
+    words = [f"word{n}" for n in range(60)]
+    text = " ".join(words[:30] + ["salon"] + words[30:])
+    segments = highlight(text, parse_query("salon"), width=60)
+    inner = snippet_text(segments[1:-1])
+    assert segments[0] == ("…", False) and segments[-1] == ("…", False)
+    assert ("salon", True) in segments
+    assert inner == inner.strip()
+    assert all(word in text.split() for word in inner.split())
+    assert len(inner) <= 60
+
+
+def test_snippet_cuts_korean_at_spaces():
+    text = "안녕하세요 " * 30 + "영어 살롱에서 만나요 " + "감사합니다 " * 30
+    inner = snippet_text(highlight(text, parse_query("살롱"), width=50)[1:-1])
+    assert all(word in text.split() for word in inner.split())
+
+
+def test_snippet_cuts_chinese_between_characters_and_marks_the_hit():
+    text = "社区活动" * 40 + "詹叔英语沙龙每周六举行" + "欢迎参加" * 40
+    segments = highlight(text, parse_query("英语沙龙"), width=30)
+    assert ("英语沙龙", True) in segments
+    inner = snippet_text(segments[1:-1])
+    assert inner in text and 0 < len(inner) <= 30
+
+
+def test_snippet_does_not_start_with_a_space_or_punctuation():
+    text = "x" * 10 + ", " + "y " * 80 + "salon " + "z " * 80
+    inner = snippet_text(highlight(text, parse_query("salon"), width=40)[1:-1])
+    assert inner[0].isalnum() and inner[-1].isalnum()
