@@ -32,8 +32,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_pat
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField
 
+from editorial.fields import synchronised
 from events import schedule as sched
 from home.blocks import BodyBlock
 from home.forms import BasePageForm
@@ -95,7 +95,7 @@ class EventCategory(TranslatableMixin, models.Model):
     )
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
 
-    override_translatable_fields = [SynchronizedField("slug"), SynchronizedField("sort_order")]
+    override_translatable_fields = synchronised("slug", "sort_order")
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
 
     class Meta(TranslatableMixin.Meta):
@@ -346,7 +346,8 @@ class EventPage(RoutablePageMixin, BasePage):
     # Text is translated; every fact is synchronised (and read from the schedule owner anyway).
     override_translatable_fields = [
         *BasePage.override_translatable_fields,
-        *(SynchronizedField(name) for name in SHARED_FIELDS if name != "category"),
+        *synchronised(*(name for name in SHARED_FIELDS if name != "category")),
+        *synchronised("date_changes", "organisers"),
     ]
 
     template = "events/event_page.html"
