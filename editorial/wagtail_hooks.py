@@ -1,8 +1,9 @@
 """Admin wiring of the editorial workflow.
 
 The dashboard panel and report of pages to translate, the guards that keep
-untranslated text from going live (editorial/guard.py), and the rule that keeps
-translators to their own language's snippets.
+untranslated text from going live (editorial/guard.py), the translation editor's
+"Save draft" and "Submit for approval" (editorial/review.py), and the rule that
+keeps translators to their own language's snippets.
 """
 
 from django.core.exceptions import PermissionDenied
@@ -12,7 +13,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
-from editorial import guard, roles
+from editorial import guard, review, roles
 from editorial.status import locales_for_user, work_by_locale
 from editorial.views import TranslationStatusView
 
@@ -66,6 +67,7 @@ def translation_status_menu_item():
 
 # Before wagtail-localize's own before_edit_page hook, which publishes from its editor.
 hooks.register("before_edit_page", guard.untranslated_publish_blocked, order=-10)
+hooks.register("before_edit_page", review.submit_or_save_draft, order=-10)
 
 
 @hooks.register("before_edit_snippet")
