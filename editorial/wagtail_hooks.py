@@ -14,14 +14,14 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
 from editorial import guard, review, roles
-from editorial.status import locales_for_user, work_by_locale
+from editorial.status import dashboard_report, locales_for_user
 from editorial.views import TranslationStatusView
 
 DASHBOARD_ROWS = 8
 
 
 class TranslationWorkPanel(Component):
-    """Dashboard: per language, how many pages need translating and the latest of them."""
+    """Dashboard: per language, pages and snippets to translate and pages awaiting review."""
 
     name = "translation_work"
     template_name = "editorial/dashboard_panel.html"
@@ -33,7 +33,7 @@ class TranslationWorkPanel(Component):
     def get_context_data(self, parent_context=None):
         user = self.request.user
         return {
-            "report": work_by_locale(locales_for_user(user), limit=DASHBOARD_ROWS),
+            "report": dashboard_report(locales_for_user(user), limit=DASHBOARD_ROWS),
             "can_submit": user.has_perm("wagtail_localize.submit_translation"),
             "report_url": reverse("editorial_translation_status"),
         }
