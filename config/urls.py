@@ -12,7 +12,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
 
-from editorial.guard import GuardedUpdateTranslationsView
+from editorial.guard import GuardedUpdateTranslationsView, convert_to_alias_if_allowed
 from home import views as home_views
 from home.search import views as search_views
 from home.sitemap import sitemap_xml
@@ -23,12 +23,18 @@ urlpatterns = [
     path("sitemap.xml", sitemap_xml, name="sitemap"),
     path("healthz", home_views.healthz, name="healthz"),
     # wagtail-localize's "Sync translated pages", guarded so that "Publish immediately"
-    # publishes no untranslated text (editorial/guard.py). Listed before the admin
-    # so it takes over the same URL.
+    # publishes no untranslated text, and only where the user may publish
+    # (editorial/guard.py). Listed before the admin so they take over the same URLs.
     path(
         "admin/localize/update/<int:translation_source_id>/",
         require_admin_access(GuardedUpdateTranslationsView.as_view()),
         name="editorial_update_translations",
+    ),
+    # Converting a translation to an alias publishes the source's text in its place.
+    path(
+        "admin/localize/page/<int:page_id>/convert_to_alias/",
+        require_admin_access(convert_to_alias_if_allowed),
+        name="editorial_convert_to_alias",
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

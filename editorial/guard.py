@@ -1,32 +1,49 @@
-"""Nothing untranslated goes live: the two places wagtail-localize would publish it.
+"""Nothing goes live untranslated or unapproved: where wagtail-localize would publish.
 
 1. "Sync translated pages" with "Publish immediately" publishes every translation,
-   new strings still in Chinese. `GuardedUpdateTranslationsView` publishes only the
-   languages with every string translated and lists the others, which stay drafts.
+   new strings still in Chinese, whoever asks. `GuardedUpdateTranslationsView`
+   publishes only the languages with every string translated and in which the user
+   may publish; in the others a complete translation is submitted for approval
+   (editorial/review.py), and an incomplete one is listed and left as it was.
 2. The translation editor's "Publish" does the same for one language;
    `untranslated_publish_blocked()` (a before_edit_page hook) refuses it while strings
    are missing and says how many.
+3. "Convert to alias" makes a translation a live copy of the source at once, so
+   `convert_to_alias_if_allowed` lets only those who may publish there do it.
 """
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
-from wagtail_localize.models import Translation
+from wagtail.models import DraftStateMixin, Page
+from wagtail.snippets.permissions import get_permission_name
+from wagtail_localize.views.convert import convert_to_alias
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
+from editorial.review import (
+    save_translation_revision,
+    submit_for_approval,
+    translation_of,
+    untranslated_strings,
+)
+
 PUBLISH_HELP = gettext_lazy(
-    "Publish the languages in which every string is already translated. Languages "
-    "with new, untranslated strings are not published: they are listed after the "
+    "Publish the languages in which every string is already translated and you may "
+    "publish. Where you may not, they are submitted to a supervisor for approval. "
+    "Languages with new, untranslated strings are neither: they are listed after the "
     "update, so nobody reads Chinese text on the English or Korean site."
 )
 
 
-def untranslated_strings(translation):
-    total, translated = translation.get_progress()
-    return total - translated
+def may_publish(user, instance):
+    """Whether `user` may publish `instance` (a translated page or snippet) in its locale."""
+    if isinstance(instance, Page):
+        return instance.permissions_for_user(user).can_publish()
+    action = "publish" if isinstance(instance, DraftStateMixin) else "change"
+    return user.has_perm(get_permission_name(action, type(instance)))
 
 
 class GuardedUpdateTranslationsView(UpdateTranslationsView):
@@ -42,37 +59,55 @@ class GuardedUpdateTranslationsView(UpdateTranslationsView):
         response = super().form_valid(form)  # updates the strings, publishes nothing
         if not publish:
             return response
-        held = []
+        user = self.request.user
+        held, submitted = [], []
         for translation in self.object.translations.filter(enabled=True).select_related(
-            "target_locale"
+            "source", "target_locale"
         ):
+            language = translation.target_locale.get_display_name()
             missing = untranslated_strings(translation)
             if missing:
-                held.append((translation.target_locale.get_display_name(), missing))
+                held.append((language, missing))
                 continue
+            target = translation.source.get_translated_instance(translation.target_locale)
             try:
-                translation.save_target(user=self.request.user, publish=True)
+                with transaction.atomic():
+                    if may_publish(user, target):
+                        translation.save_target(user=user, publish=True)
+                    elif isinstance(target, Page):
+                        submit_for_approval(save_translation_revision(translation, user), user)
+                        submitted.append(language)
+                    else:
+                        held.append((language, None))
             except ValidationError:
-                held.append((translation.target_locale.get_display_name(), 0))
+                held.append((language, 0))
+        if submitted:
+            messages.info(
+                self.request,
+                _("Submitted to a supervisor for approval: %(languages)s.")
+                % {"languages": ", ".join(submitted)},
+            )
         if held:
             messages.warning(self.request, held_message(held))
         return response
 
 
-def held_message(held):
-    parts = [
-        ngettext(
+def held_reason(language, count):
+    """Why one language was not published: `count` untranslated strings, 0 errors, None no right."""
+    if count:
+        return ngettext(
             "%(language)s: %(count)d string not translated yet",
             "%(language)s: %(count)d strings not translated yet",
             count,
-        )
-        % {"language": language, "count": count}
-        if count
-        else _("%(language)s: the translation has errors") % {"language": language}
-        for language, count in held
-    ]
-    return _("Not published, so no untranslated text goes live — %(languages)s.") % {
-        "languages": "; ".join(parts)
+        ) % {"language": language, "count": count}
+    if count is None:
+        return _("%(language)s: you may not publish in this language") % {"language": language}
+    return _("%(language)s: the translation has errors") % {"language": language}
+
+
+def held_message(held):
+    return _("Not published — %(languages)s.") % {
+        "languages": "; ".join(held_reason(language, count) for language, count in held)
     }
 
 
@@ -80,11 +115,7 @@ def untranslated_publish_blocked(request, page):
     """Refuse "Publish" in the translation editor while strings are untranslated."""
     if request.method != "POST" or request.POST.get("action") != "publish":
         return None
-    translation = Translation.objects.filter(
-        source__object_id=page.translation_key,
-        target_locale_id=page.locale_id,
-        enabled=True,
-    ).first()
+    translation = translation_of(page)
     if translation is None:
         return None
     missing = untranslated_strings(translation)
@@ -102,3 +133,18 @@ def untranslated_publish_blocked(request, page):
         % {"count": missing},
     )
     return redirect("wagtailadmin_pages:edit", page.pk)
+
+
+def convert_to_alias_if_allowed(request, page_id):
+    """wagtail-localize's "Convert to alias", for those who may publish the page only."""
+    page = get_object_or_404(Page, id=page_id)
+    if not page.permissions_for_user(request.user).can_publish():
+        messages.error(
+            request,
+            _(
+                "Only a supervisor can turn this translation into a copy of the source "
+                "page: the copy goes live at once."
+            ),
+        )
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    return convert_to_alias(request, page_id)

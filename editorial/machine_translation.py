@@ -2,7 +2,8 @@
 
 wagtail-localize's own backends derive the codes from ours crudely: DeepL turns
 "zh-hans" into its legacy "ZH" (and wants "EN-GB"/"EN-US", not "EN", as a target),
-LibreTranslate cuts everything to the part before the dash, and Google passes
+LibreTranslate cuts everything to the part before the dash ("zh", which current
+LibreTranslate servers call "zh-Hans"), and Google passes
 "zh-hans" through although it expects "zh-CN". These subclasses map each of our
 locales explicitly and refuse a language they do not know rather than guess.
 
@@ -21,7 +22,9 @@ from wagtail_localize.machine_translators.libretranslate import LibreTranslator
 DEEPL_SOURCE = {"zh-hans": "ZH", "en": "EN", "ko": "KO"}
 DEEPL_TARGET = {"zh-hans": "ZH-HANS", "en": "EN-GB", "ko": "KO"}
 GOOGLE = {"zh-hans": "zh-CN", "en": "en", "ko": "ko"}
-LIBRETRANSLATE = {"zh-hans": "zh", "en": "en", "ko": "ko"}
+# LibreTranslate 1.6+ (and libretranslate.com) call Simplified Chinese "zh-Hans"; older
+# self-hosted servers "zh" (set LIBRETRANSLATE_CHINESE=zh for those).
+LIBRETRANSLATE = {"zh-hans": "zh-Hans", "en": "en", "ko": "ko"}
 
 
 def _mapped(locale, codes):
@@ -57,12 +60,17 @@ class YoulinDeepLTranslator(MappedCodesMixin, DeepLTranslator):
 class YoulinLibreTranslator(MappedCodesMixin, LibreTranslator):
     source_codes = target_codes = LIBRETRANSLATE
 
-    def translate(self, source_locale, target_locale, strings):
-        return super().translate(
-            _mapped(source_locale, self.source_codes),
-            _mapped(target_locale, self.target_codes),
-            strings,
-        )
+    def __init__(self, options):
+        super().__init__(options)
+        if options.get("CHINESE_CODE"):
+            self.source_codes = self.target_codes = {
+                **LIBRETRANSLATE,
+                "zh-hans": options["CHINESE_CODE"],
+            }
+
+    def language_code(self, code):
+        # wagtail-localize's hook for the code sent, which it otherwise cuts at the dash.
+        return self.source_codes[code]
 
 
 class YoulinGoogleTranslator(MappedCodesMixin, BaseMachineTranslator):

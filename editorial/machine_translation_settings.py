@@ -37,4 +37,6 @@ def settings_from_environment(environ):
             "LIBRETRANSLATE_URL": environ["LIBRETRANSLATE_URL"].rstrip("/"),
             "API_KEY": environ.get("LIBRETRANSLATE_API_KEY", ""),
         }
+        if environ.get("LIBRETRANSLATE_CHINESE"):
+            options["CHINESE_CODE"] = environ["LIBRETRANSLATE_CHINESE"]
     return {"CLASS": BACKENDS[name], "OPTIONS": options}

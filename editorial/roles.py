@@ -6,9 +6,11 @@
 * **Translators**, one group per language, edit only the pages in their
   language's tree and the snippets in that language.
 
-Every page goes through the "Supervisor approval" workflow: a Moderators'
-approval task. `setup_roles()` creates or corrects all of it and can run any
-number of times (`python manage.py setup_roles`; `load_demo` calls it).
+Every page goes through the "主管审批 · Supervisor approval" workflow: a
+Moderators' approval task. Its name is in both languages because workflow and task
+names are data, not translated UI strings, and the team reads Chinese or English.
+`setup_roles()` creates or corrects all of it and can run any number of times
+(`python manage.py setup_roles`; `load_demo` calls it).
 """
 
 from django.contrib.auth.models import Group, Permission
@@ -31,8 +33,10 @@ TRANSLATORS = {
     "en": "English translators",
     "ko": "Korean translators",
 }
-WORKFLOW_NAME = "Supervisor approval"
-TASK_NAME = "Supervisor review"
+WORKFLOW_NAME = "主管审批 · Supervisor approval"
+TASK_NAME = "主管审核 · Supervisor review"
+# Earlier English-only names, renamed in place so that existing sites keep one workflow.
+OLD_NAMES = {WORKFLOW_NAME: "Supervisor approval", TASK_NAME: "Supervisor review"}
 
 PAGE_PERMISSIONS = {
     EDITORS: ["add_page", "change_page", "lock_page"],
@@ -178,11 +182,9 @@ def setup_roles():
 
 def setup_workflow(moderators):
     """One approval step by the moderators, for every page of every locale."""
-    task = GroupApprovalTask.objects.filter(name=TASK_NAME).first()
-    if task is None:
-        task = GroupApprovalTask.objects.create(name=TASK_NAME)
+    task = _named(GroupApprovalTask, TASK_NAME)
     task.groups.set([moderators])
-    workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW_NAME, defaults={"active": True})
+    workflow = _named(Workflow, WORKFLOW_NAME)
     if not workflow.active:
         workflow.active = True
         workflow.save(update_fields=["active"])
@@ -191,3 +193,17 @@ def setup_workflow(moderators):
     root = Page.get_first_root_node()
     WorkflowPage.objects.update_or_create(page=root, defaults={"workflow": workflow})
     return workflow
+
+
+def _named(model, name):
+    """The workflow or task called `name` (or its old name, renamed), created if missing."""
+    found = (
+        model.objects.filter(name=name).first()
+        or model.objects.filter(name=OLD_NAMES[name]).first()
+    )
+    if found is None:
+        return model.objects.create(name=name)
+    if found.name != name:
+        found.name = name
+        found.save(update_fields=["name"])
+    return found

@@ -1,8 +1,9 @@
 """Admin wiring of the editorial workflow.
 
 The dashboard panel and report of pages to translate, the guards that keep
-untranslated text from going live (editorial/guard.py), and the rule that keeps
-translators to their own language's snippets.
+untranslated text from going live (editorial/guard.py), the translation editor's
+"Save draft" and "Submit for approval" (editorial/review.py), and the rule that
+keeps translators to their own language's snippets.
 """
 
 from django.core.exceptions import PermissionDenied
@@ -12,15 +13,15 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
-from editorial import guard, roles
-from editorial.status import locales_for_user, work_by_locale
+from editorial import guard, review, roles
+from editorial.status import dashboard_report, locales_for_user
 from editorial.views import TranslationStatusView
 
 DASHBOARD_ROWS = 8
 
 
 class TranslationWorkPanel(Component):
-    """Dashboard: per language, how many pages need translating and the latest of them."""
+    """Dashboard: per language, pages and snippets to translate and pages awaiting review."""
 
     name = "translation_work"
     template_name = "editorial/dashboard_panel.html"
@@ -32,7 +33,7 @@ class TranslationWorkPanel(Component):
     def get_context_data(self, parent_context=None):
         user = self.request.user
         return {
-            "report": work_by_locale(locales_for_user(user), limit=DASHBOARD_ROWS),
+            "report": dashboard_report(locales_for_user(user), limit=DASHBOARD_ROWS),
             "can_submit": user.has_perm("wagtail_localize.submit_translation"),
             "report_url": reverse("editorial_translation_status"),
         }
@@ -66,6 +67,7 @@ def translation_status_menu_item():
 
 # Before wagtail-localize's own before_edit_page hook, which publishes from its editor.
 hooks.register("before_edit_page", guard.untranslated_publish_blocked, order=-10)
+hooks.register("before_edit_page", review.submit_or_save_draft, order=-10)
 
 
 @hooks.register("before_edit_snippet")

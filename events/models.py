@@ -32,8 +32,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_pat
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField
 
+from editorial.fields import synchronised
 from events import schedule as sched
 from home.blocks import BodyBlock
 from home.forms import BasePageForm
@@ -81,6 +81,40 @@ WEEKDAY_CHOICES = [
     ("6", _("Sunday")),
 ]
 TIMEZONE_CHOICES = [(name, name) for name in sorted(zoneinfo.available_timezones())]
+# Offered first in the editor: where Youlin's events and their audiences are.
+COMMON_TIMEZONES = [
+    "Asia/Shanghai",
+    "Asia/Seoul",
+    "Asia/Tokyo",
+    "Asia/Hong_Kong",
+    "Asia/Taipei",
+    "Asia/Singapore",
+    "Asia/Bangkok",
+    "Asia/Kolkata",
+    "Asia/Dubai",
+    "Europe/London",
+    "Europe/Paris",
+    "Europe/Berlin",
+    "Europe/Moscow",
+    "America/New_York",
+    "America/Chicago",
+    "America/Los_Angeles",
+    "America/Toronto",
+    "America/Sao_Paulo",
+    "Australia/Sydney",
+    "Pacific/Auckland",
+    "UTC",
+]
+DEFAULT_START_TIME = datetime.time(10, 0)
+
+
+def timezone_choices_for_editors():
+    """The common zones, then every other one, grouped so that nobody scrolls past Africa."""
+    common = set(COMMON_TIMEZONES)
+    return [
+        (_("Common time zones"), [(name, name) for name in COMMON_TIMEZONES]),
+        (_("All time zones"), [choice for choice in TIMEZONE_CHOICES if choice[0] not in common]),
+    ]
 
 
 class EventCategory(TranslatableMixin, models.Model):
@@ -95,7 +129,7 @@ class EventCategory(TranslatableMixin, models.Model):
     )
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
 
-    override_translatable_fields = [SynchronizedField("slug"), SynchronizedField("sort_order")]
+    override_translatable_fields = synchronised("slug", "sort_order")
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
 
     class Meta(TranslatableMixin.Meta):
@@ -139,6 +173,10 @@ class EventPageForm(BasePageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         page = self.instance
+        if "timezone" in self.fields:
+            self.fields["timezone"].choices = timezone_choices_for_editors()
+        if not page.pk and self.initial.get("start_time") is None:
+            self.initial["start_time"] = DEFAULT_START_TIME
         if page.pk and not page.is_schedule_owner:
             for name in SHARED_FIELDS:
                 if name in self.fields:
@@ -346,7 +384,8 @@ class EventPage(RoutablePageMixin, BasePage):
     # Text is translated; every fact is synchronised (and read from the schedule owner anyway).
     override_translatable_fields = [
         *BasePage.override_translatable_fields,
-        *(SynchronizedField(name) for name in SHARED_FIELDS if name != "category"),
+        *synchronised(*(name for name in SHARED_FIELDS if name != "category")),
+        *synchronised("date_changes", "organisers"),
     ]
 
     template = "events/event_page.html"

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef
 
+from editorial.snippets import shown_on_site
 from events.models import AUDIENCE_CHOICES, EventCategory, EventOrganiser, EventPage, Occurrence
 from services.models import LANGUAGE_LABELS, PartnerPage, PublicSpacePage
 from services.queries import in_locale
@@ -85,7 +86,8 @@ class Filters:
 def filter_options(locale):
     """The choices each filter offers, labelled in the visitor's locale (3 queries)."""
     categories = [
-        (c.slug, c.name) for c in EventCategory.objects.filter(locale=locale).order_by("sort_order")
+        (c.slug, c.name)
+        for c in shown_on_site(EventCategory.objects.filter(locale=locale).order_by("sort_order"))
     ]
     venues = [
         (p.slug, p.title)
@@ -160,7 +162,9 @@ def entries(occurrences, locale):
     category_keys = {o.event.category.translation_key for o in occurrences if o.event.category}
     categories = {
         c.translation_key: c
-        for c in EventCategory.objects.filter(locale=locale, translation_key__in=category_keys)
+        for c in shown_on_site(
+            EventCategory.objects.filter(locale=locale, translation_key__in=category_keys)
+        )
     }
     venue_ids = {o.venue_id for o in occurrences if o.venue_id}
     venue_keys = dict(

@@ -1,18 +1,22 @@
 """The header navigation and footer contact details for the active locale.
 
-Both are translatable snippets. A locale without its own copy falls back to the
-default locale's, so a half-translated site still has a header and footer.
+Both are translatable snippets. A locale without its own complete copy falls back to
+the default locale's, so a half-translated site still has a header and footer.
 """
 
 from django.conf import settings
 from django.utils.translation import get_language
 from wagtail.models import Page
 
+from editorial.snippets import complete
+
 
 def _for_active_locale(model):
+    # A translation with strings still untranslated is skipped: the default locale's
+    # copy is shown rather than a half-translated one (editorial/snippets.py).
     rows = {
         obj.locale.language_code: obj
-        for obj in model.objects.select_related("locale").order_by("pk")
+        for obj in complete(model.objects.select_related("locale")).order_by("pk")
     }
     return rows.get(get_language()) or rows.get(settings.LANGUAGE_CODE)
 

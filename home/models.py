@@ -18,8 +18,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail.utils.decorators import cached_classmethod
-from wagtail_localize.fields import SynchronizedField
 
+from editorial.fields import PAGE_FACTS, synchronised
 from home.blocks import BodyBlock
 from home.forms import BasePageForm
 from home.languages import language_links
@@ -35,8 +35,9 @@ def ascii_slug(title):
 class BasePage(Page):
     """What every Youlin page type shares: ASCII slugs kept the same in every locale."""
 
-    # The slug is one fact for all three locales, so /en/x/ and /ko/x/ are the same page.
-    override_translatable_fields = [SynchronizedField("slug")]
+    # The slug is one fact for all three locales, so /en/x/ and /ko/x/ are the same page;
+    # the publishing schedule too, so a translation goes live and expires with its source.
+    override_translatable_fields = PAGE_FACTS
 
     base_form_class = BasePageForm
 
@@ -121,7 +122,7 @@ class HomePage(BasePage):
     # Text is translated; the picture is the same in every language.
     override_translatable_fields = [
         *BasePage.override_translatable_fields,
-        SynchronizedField("hero_image"),
+        *synchronised("hero_image"),
     ]
 
     template = "home/home_page.html"
@@ -216,7 +217,7 @@ class NavigationMenu(TranslatableMixin, models.Model):
 
     panels = [FieldPanel("name"), FieldPanel("items")]
     # The name only tells editors which menu this is; the links are what readers see.
-    override_translatable_fields = [SynchronizedField("name")]
+    override_translatable_fields = synchronised("name")
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("navigation menu")
@@ -265,7 +266,7 @@ class ContactDetails(TranslatableMixin, ClusterableModel):
     )
 
     # The numbers are the same in every language; only their labels are translated.
-    override_translatable_fields = [SynchronizedField("phone"), SynchronizedField("email")]
+    override_translatable_fields = synchronised("phone", "email")
 
     edit_handler = TabbedInterface(
         [

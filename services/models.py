@@ -28,8 +28,8 @@ from wagtail.admin.panels import (
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField
 
+from editorial.fields import synchronised
 from home.models import BasePage
 from services import collation, maps, opening
 from services.blocks import GalleryBlock, StepsBlock
@@ -130,7 +130,7 @@ class ServiceCategory(TranslatableMixin, models.Model):
     )
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
-    override_translatable_fields = [SynchronizedField("slug"), SynchronizedField("sort_order")]
+    override_translatable_fields = synchronised("slug", "sort_order")
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("service category")
@@ -219,7 +219,7 @@ class Location(models.Model):
         FieldPanel("address"),
         FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")], heading=_("Map point")),
     ]
-    location_synchronised = [SynchronizedField("latitude"), SynchronizedField("longitude")]
+    location_synchronised = synchronised("latitude", "longitude")
 
     class Meta:
         abstract = True
@@ -340,13 +340,16 @@ class ServicePage(DirectoryPage):
 
     override_translatable_fields = [
         *BasePage.override_translatable_fields,
-        SynchronizedField("where_space"),
-        SynchronizedField("counter_languages"),
-        SynchronizedField("phone"),
-        SynchronizedField("email"),
-        SynchronizedField("online_url"),
-        SynchronizedField("last_reviewed"),
-        SynchronizedField("opening_hours"),
+        *synchronised(
+            "government_service",
+            "where_space",
+            "counter_languages",
+            "phone",
+            "email",
+            "online_url",
+            "last_reviewed",
+            "opening_hours",
+        ),
     ]
     search_fields = [
         *Page.search_fields,
@@ -469,13 +472,15 @@ class PartnerPage(Location, DirectoryPage):  # noqa: DJ008 (Page.__str__ is the 
     override_translatable_fields = [
         *BasePage.override_translatable_fields,
         *Location.location_synchronised,
-        SynchronizedField("partner_type"),
-        SynchronizedField("logo"),
-        SynchronizedField("languages"),
-        SynchronizedField("website"),
-        SynchronizedField("phone"),
-        SynchronizedField("wechat_id"),
-        SynchronizedField("opening_hours"),
+        *synchronised(
+            "partner_type",
+            "logo",
+            "languages",
+            "website",
+            "phone",
+            "wechat_id",
+            "opening_hours",
+        ),
     ]
     search_fields = [
         *Page.search_fields,
@@ -626,15 +631,17 @@ class PublicSpacePage(Location, DirectoryPage):  # noqa: DJ008 (Page.__str__ is 
     override_translatable_fields = [
         *BasePage.override_translatable_fields,
         *Location.location_synchronised,
-        SynchronizedField("image"),
-        SynchronizedField("step_free"),
-        SynchronizedField("accessible_toilet"),
-        SynchronizedField("lift"),
-        SynchronizedField("capacity"),
-        SynchronizedField("booking_url"),
-        SynchronizedField("phone"),
-        SynchronizedField("opening_hours"),
-        SynchronizedField("hours_exceptions"),
+        *synchronised(
+            "image",
+            "step_free",
+            "accessible_toilet",
+            "lift",
+            "capacity",
+            "booking_url",
+            "phone",
+            "opening_hours",
+            "hours_exceptions",
+        ),
     ]
     search_fields = [
         *Page.search_fields,

@@ -8,6 +8,7 @@ only ever shows pages of the index's own locale.
 
 from django.db.models import Prefetch
 
+from editorial.snippets import shown_on_site
 from services import opening
 from services.models import (
     PartnerPage,
@@ -39,7 +40,9 @@ def translation_in(page, locale):
 
 def categories_in(locale):
     """{translation_key: category} of the locale's categories, in list order."""
-    rows = ServiceCategory.objects.filter(locale=locale).order_by("sort_order", "name")
+    rows = shown_on_site(
+        ServiceCategory.objects.filter(locale=locale).order_by("sort_order", "name")
+    )
     return {row.translation_key: row for row in rows}
 
 

@@ -17,7 +17,8 @@ def pytest_configure(config):
     # The gettext catalogues are compiled from locale/*.po with Babel, as setup does.
     from babel.messages.frontend import CommandLineInterface
 
-    CommandLineInterface().run(["pybabel", "-q", "compile", "-d", "locale", "-D", "django"])
+    for directory in ("locale", "locale/vendor"):
+        CommandLineInterface().run(["pybabel", "-q", "compile", "-d", directory, "-D", "django"])
 
 
 @pytest.fixture

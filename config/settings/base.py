@@ -143,7 +143,8 @@ WAGTAIL_I18N_ENABLED = True
 YOULIN_FALLBACK_LANGUAGE = "en"
 # A service guide not checked for this many days is listed under Reports → Guides to review.
 YOULIN_SERVICE_REVIEW_DAYS = 365
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# locale/vendor corrects Wagtail's own catalogues where their translation is wrong.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "vendor"]
 LANGUAGE_COOKIE_NAME = "youlin_language"
 LANGUAGE_COOKIE_AGE = 60 * 60 * 24 * 365
 LANGUAGE_COOKIE_SAMESITE = "Lax"

@@ -125,3 +125,23 @@ def test_fields_are_translated_or_synchronised_deliberately(model):
         own |= PAGE_TEXT | {"slug"}
     assert found_translated & own == translated
     assert found_synchronised & own == synchronised
+
+
+@pytest.mark.parametrize("model", list(POLICY), ids=lambda model: model.__name__)
+def test_synchronised_facts_cannot_be_overridden_by_a_translator(model):
+    overridable = {
+        f.field_name
+        for f in get_translatable_fields(model)
+        if isinstance(f, SynchronizedField) and f.overridable
+    }
+    assert overridable == set()
+
+
+@pytest.mark.parametrize(
+    "model", [m for m in POLICY if issubclass(m, Page)], ids=lambda model: model.__name__
+)
+def test_publishing_schedule_is_synchronised(model):
+    synchronised = {
+        f.field_name for f in get_translatable_fields(model) if type(f) is SynchronizedField
+    }
+    assert {"go_live_at", "expire_at"} <= synchronised

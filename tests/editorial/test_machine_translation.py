@@ -40,7 +40,12 @@ class FakeResponse:
         return self.payload
 
 
-def test_libretranslate_sends_zh_for_simplified_chinese(monkeypatch):
+@pytest.mark.parametrize(
+    ("options", "chinese"),
+    [({}, "zh-Hans"), ({"CHINESE_CODE": "zh"}, "zh")],
+    ids=["current-server", "older-server"],
+)
+def test_libretranslate_sends_its_code_for_simplified_chinese(monkeypatch, options, chinese):
     sent = {}
 
     def post(url, data, headers, timeout):
@@ -48,10 +53,14 @@ def test_libretranslate_sends_zh_for_simplified_chinese(monkeypatch):
         return FakeResponse({"translatedText": ["Hello"]})
 
     monkeypatch.setattr("wagtail_localize.machine_translators.libretranslate.requests.post", post)
-    translator = mt.YoulinLibreTranslator({"LIBRETRANSLATE_URL": "http://lt", "API_KEY": ""})
+    translator = mt.YoulinLibreTranslator(
+        {"LIBRETRANSLATE_URL": "http://lt", "API_KEY": "", **options}
+    )
     result = translator.translate(ZH, EN, HELLO)
-    assert (sent["source"], sent["target"], sent["url"]) == ("zh", "en", "http://lt/translate")
+    assert (sent["source"], sent["target"], sent["url"]) == (chinese, "en", "http://lt/translate")
     assert result[HELLO[0]].data == "Hello"
+    translator.translate(EN, ZH, HELLO)
+    assert sent["target"] == chinese
 
 
 def test_google_sends_zh_cn_for_simplified_chinese(monkeypatch):
@@ -90,6 +99,15 @@ def test_machine_translation_is_off_by_default():
             {"MACHINE_TRANSLATION": "LibreTranslate", "LIBRETRANSLATE_URL": "http://lt/"},
             "YoulinLibreTranslator",
             {"LIBRETRANSLATE_URL": "http://lt", "API_KEY": ""},
+        ),
+        (
+            {
+                "MACHINE_TRANSLATION": "libretranslate",
+                "LIBRETRANSLATE_URL": "http://lt",
+                "LIBRETRANSLATE_CHINESE": "zh",
+            },
+            "YoulinLibreTranslator",
+            {"LIBRETRANSLATE_URL": "http://lt", "API_KEY": "", "CHINESE_CODE": "zh"},
         ),
     ],
 )
