@@ -167,6 +167,21 @@ class WeekdaysField(models.CharField):
         return self.to_python(value)
 
 
+def show_rows_read_only(formset):
+    """The rows are shown, but no edit, deletion or added row gets through.
+
+    The formset keeps its DELETE fields, which Wagtail's InlinePanel expects; disabled
+    fields take their values from the saved rows whatever the browser sends.
+    """
+    formset.extra = 0
+    # Wagtail's "Add" button stops at max_num; a row sent anyway is refused, not saved.
+    formset.max_num = formset.initial_form_count()
+    formset.validate_max = True
+    for form in formset.forms:
+        for field in form.fields.values():
+            field.disabled = True
+
+
 class EventPageForm(BasePageForm):
     """Translations show the shared facts read-only: they are changed on the source page."""
 
@@ -183,7 +198,7 @@ class EventPageForm(BasePageForm):
                     self.fields[name].disabled = True
             for name in ("date_changes", "organisers"):
                 if name in self.formsets:
-                    self.formsets[name].can_delete = False
+                    show_rows_read_only(self.formsets[name])
 
     def clean(self):
         cleaned = super().clean()

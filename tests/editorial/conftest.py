@@ -9,6 +9,7 @@ from editorial.roles import EDITORS, MODERATORS, TRANSLATORS, setup_roles
 from events.models import EventCategory, EventIndexPage
 from services.models import PublicSpacePage, SpaceIndexPage
 from tests.conftest import publish, translate
+from tests.events.conftest import calendar, salon  # noqa: F401 (fixtures used by these tests)
 
 PASSWORD = "correct-horse-battery"
 
