@@ -233,14 +233,14 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         return views.weekend(request, self)
 
     @path("month/")
-    @re_path(r"^month/(?P<year>\d{4})/(?P<month>\d{1,2})/$")
+    @re_path(r"^month/(?P<year>[0-9]{4})/(?P<month>[0-9]{1,2})/$")
     def month_view(self, request, year=None, month=None):
         from events import views
 
         return views.month(request, self, year, month)
 
     @path("week/")
-    @re_path(r"^week/(?P<year>\d{4})/(?P<week>\d{1,2})/$")
+    @re_path(r"^week/(?P<year>[0-9]{4})/(?P<week>[0-9]{1,2})/$")
     def week_view(self, request, year=None, week=None):
         from events import views
 

@@ -44,6 +44,7 @@ class Filters:
         for name in ("category", "venue", "organiser", "audience", "language"):
             if values[name] and values[name] not in {slug for slug, _ in options[name]}:
                 raise BadFilter(name)
+        values["free"] = values["free"].lower()
         if values["free"] not in ("", "1", "on", "true"):
             raise BadFilter("free")
         values["free"] = bool(values["free"])

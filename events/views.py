@@ -114,9 +114,9 @@ def upcoming(request, index):
     now = timezone.now()
     occurrences = occurrences_in(index.locale, now, now + datetime.timedelta(days=366), filters)
     paginator = Paginator(occurrences, PAGE_SIZE)
-    raw_page = request.GET.get("page", "1")
-    number = int(raw_page) if raw_page.isdigit() and len(raw_page) < 7 else 1
-    page = paginator.get_page(number)
+    # str.isdigit() accepts "²" and "١٢", which int() rejects or reads as another number.
+    raw_page = request.GET.get("page", "1").strip()
+    page = paginator.get_page(raw_page if raw_page.isascii() and raw_page.isdigit() else 1)
     rows = entries(page.object_list, index.locale)
     context = _calendar_context(request, index, "upcoming", filters, _("Upcoming events"))
     context.update({"page_obj": page, "days": group_by_day(rows), "paginator": paginator})
