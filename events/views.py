@@ -82,27 +82,49 @@ def _filters(request, index):
     return Filters.from_query(request.GET, index.locale)
 
 
-def limit_per_day(occurrences, per_day):
-    """At most `per_day` occurrences a day, and {date: how many were left out}."""
+def local_days(occurrence, first=None, last=None):
+    """Every local date an occurrence covers (its end is exclusive), within [first, last]."""
+    zone = site_zone()
+    start = timezone.localtime(occurrence.start, zone).date()
+    end = timezone.localtime(occurrence.end, zone)
+    stop = max(start, (end - datetime.timedelta(microseconds=1)).date())
+    day = max(start, first) if first else start
+    stop = min(stop, last) if last else stop
+    while day <= stop:
+        yield day
+        day += datetime.timedelta(days=1)
+
+
+def limit_per_day(occurrences, first, last, per_day):
+    """The occurrences with at most `per_day` on any day, and {date: how many were left out}.
+
+    An event over several days counts on each of them.
+    """
     if per_day is None:
         return list(occurrences), {}
     kept, counts, more = [], {}, {}
     for occurrence in occurrences:
-        day = timezone.localtime(occurrence.start, site_zone()).date()
-        counts[day] = counts.get(day, 0) + 1
-        if counts[day] <= per_day:
+        shown = False
+        for day in local_days(occurrence, first, last):
+            counts[day] = counts.get(day, 0) + 1
+            if counts[day] <= per_day:
+                shown = True
+            else:
+                more[day] = counts[day] - per_day
+        if shown:
             kept.append(occurrence)
-        else:
-            more[day] = counts[day] - per_day
     return kept, more
 
 
-def group_by_day(rows):
-    """[(date, [entries])] in order, by the occurrence's local start date."""
+def group_by_day(rows, first, last=None, per_day=None):
+    """[(date, [entries])] in order: each row on every day it covers from `first` on."""
     days = {}
     for row in rows:
-        local = timezone.localtime(row.occurrence.start, site_zone()).date()
-        days.setdefault(local, []).append(row)
+        for day in local_days(row.occurrence, first, last):
+            if per_day is None or len(days.get(day, ())) < per_day:
+                days.setdefault(day, []).append(row)
+            if last is None:  # the upcoming list shows a row once, on its first day from now
+                break
     return [(day, days[day]) for day in sorted(days)]
 
 
@@ -119,7 +141,8 @@ def upcoming(request, index):
     page = paginator.get_page(raw_page if raw_page.isascii() and raw_page.isdigit() else 1)
     rows = entries(page.object_list, index.locale)
     context = _calendar_context(request, index, "upcoming", filters, _("Upcoming events"))
-    context.update({"page_obj": page, "days": group_by_day(rows), "paginator": paginator})
+    days = group_by_day(rows, local_today())
+    context.update({"page_obj": page, "days": days, "paginator": paginator})
     return TemplateResponse(request, "events/event_index_page.html", context)
 
 
@@ -131,10 +154,11 @@ def _range_view(request, index, view, first, last, title, extra=None, per_day=No
     occurrences = occurrences_in(
         index.locale, day_start(first), day_start(last + datetime.timedelta(days=1)), filters
     )
-    occurrences, more = limit_per_day(occurrences, per_day)
+    occurrences, more = limit_per_day(occurrences, first, last, per_day)
     rows = entries(occurrences, index.locale)
     context = _calendar_context(request, index, view, filters, title)
-    context.update({"days": group_by_day(rows), "first": first, "last": last, "more": more})
+    days = group_by_day(rows, first, last, per_day)
+    context.update({"days": days, "first": first, "last": last, "more": more})
     context.update(extra or {})
     return TemplateResponse(request, "events/event_index_page.html", context)
 
