@@ -106,11 +106,16 @@ def filter_options(locale):
 
 
 def occurrences_in(locale, start, end, filters=None, include_cancelled=False):
-    """Occurrences overlapping [start, end) of events published in `locale`, in start order."""
+    """Occurrences overlapping [start, end) of events live and public in `locale`, in start order.
+
+    The schedule is shared, but whether visitors may see the event is not: a translation
+    can be unpublished or private (a view restriction on it or on an ancestor).
+    """
     occurrences = (
         Occurrence.objects.between(start, end)
         .filter(
             translation_key__in=EventPage.objects.live()
+            .public()
             .filter(locale=locale)
             .values("translation_key")
         )
@@ -155,6 +160,7 @@ def entries(occurrences, locale):
     pages = {
         page.translation_key: page
         for page in EventPage.objects.live()
+        .public()
         .filter(translation_key__in=keys, locale=locale)
         .defer("body")
     }
