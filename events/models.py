@@ -70,6 +70,7 @@ REPEAT_CHOICES = [
 MONTHLY_BY_CHOICES = [
     (sched.BY_DATE, _("On the same date (e.g. the 14th)")),
     (sched.BY_WEEKDAY, _("On the same weekday (e.g. the second Saturday)")),
+    (sched.BY_LAST_WEEKDAY, _("On the last such weekday (e.g. the last Saturday)")),
 ]
 WEEKDAY_CHOICES = [
     ("0", _("Monday")),
@@ -154,6 +155,16 @@ class EventPageForm(BasePageForm):
             self.add_error("end_date", _("The event cannot end before it starts."))
         if not cleaned.get("all_day") and start and not cleaned.get("start_time"):
             self.add_error("start_time", _("Give a start time, or tick “all day”."))
+        if (
+            cleaned.get("repeat") == sched.MONTHLY
+            and cleaned.get("repeat_monthly_by") == sched.BY_LAST_WEEKDAY
+            and start
+            and not sched.is_last_weekday(start)
+        ):
+            self.add_error(
+                "repeat_monthly_by",
+                _("The date is not the last such weekday of its month: choose another date."),
+            )
         if cleaned.get("repeat_count") and cleaned.get("repeat_until"):
             self.add_error("repeat_until", _("Choose either an end date or a number of times."))
         return cleaned
@@ -338,7 +349,7 @@ class EventPage(RoutablePageMixin, BasePage):
     )
     repeat_weekdays = WeekdaysField(_("on these weekdays (weekly)"))
     repeat_monthly_by = models.CharField(
-        _("monthly on"), max_length=10, choices=MONTHLY_BY_CHOICES, default=sched.BY_DATE
+        _("monthly on"), max_length=20, choices=MONTHLY_BY_CHOICES, default=sched.BY_DATE
     )
     repeat_until = models.DateField(_("until"), null=True, blank=True)
     repeat_count = models.PositiveSmallIntegerField(_("or this many times"), null=True, blank=True)
