@@ -167,7 +167,62 @@ class EventPageForm(BasePageForm):
             )
         if cleaned.get("repeat_count") and cleaned.get("repeat_until"):
             self.add_error("repeat_until", _("Choose either an end date or a number of times."))
+        if start and not self.errors:
+            self.clean_date_changes(cleaned)
         return cleaned
+
+    def clean_date_changes(self, cleaned):
+        """Each change names a date the rule gives; a moved date ends after it starts."""
+        formset = self.formsets.get("date_changes")
+        if formset is None:
+            return
+        probe = EventPage(
+            **{
+                name: cleaned.get(name)
+                for name in ("start_date", "start_time", "end_date", "end_time", "all_day")
+            },
+            timezone=cleaned.get("timezone") or settings.TIME_ZONE,
+            repeat=cleaned.get("repeat") or "",
+            repeat_interval=cleaned.get("repeat_interval") or 1,
+            repeat_weekdays=",".join(cleaned.get("repeat_weekdays") or []),
+            repeat_monthly_by=cleaned.get("repeat_monthly_by") or sched.BY_DATE,
+            repeat_until=cleaned.get("repeat_until"),
+            repeat_count=cleaned.get("repeat_count"),
+        )
+        schedule = probe.to_schedule(changes={})
+        for form in formset.forms:
+            if not form.is_valid() or not form.has_changed() or formset._should_delete_form(form):
+                continue
+            change = form.cleaned_data
+            day = change.get("date")
+            if day is None:
+                continue
+            midnight = datetime.datetime.combine(day, datetime.time.min)
+            if not sched.local_starts(schedule, midnight, midnight + datetime.timedelta(days=1)):
+                form.add_error(
+                    "date",
+                    _("The event does not take place on %(date)s: choose one of its dates.")
+                    % {"date": day.isoformat()},
+                )
+                continue
+            if change.get("action") != ACTION_MOVE:
+                continue
+            if not (
+                change.get("new_date")
+                or change.get("new_start_time")
+                or change.get("new_end_time")
+                or change.get("new_venue")
+            ):
+                form.add_error("new_date", _("Give the new date, time or venue of the moved date."))
+                continue
+            new_start = change.get("new_start_time") or cleaned.get("start_time")
+            new_end = change.get("new_end_time")
+            if new_end is not None and new_start is not None and new_end <= new_start:
+                form.add_error("new_end_time", _("The moved date must end after it starts."))
+        if any(form.errors for form in formset.forms):
+            self.add_error(
+                None, _("Check the cancelled or moved dates on the “Date and time” tab.")
+            )
 
 
 # Facts that are the same in every language: read from the schedule owner.
