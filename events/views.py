@@ -283,11 +283,16 @@ def event_context(request, page):
     owner = page.schedule_owner
     locale = page.locale
     now = timezone.now()
-    upcoming_rows = list(
-        Occurrence.objects.filter(translation_key=page.translation_key, end__gt=now)
-        .select_related("venue")
-        .order_by("start")[:24]
-    )
+    if getattr(request, "is_preview", False) and (page.pk is None or owner.pk == page.pk):
+        # The editor previews unsaved schedule rows: expand them instead of the published table.
+        owner = page
+        upcoming_rows = draft_occurrences(page, now)
+    else:
+        upcoming_rows = list(
+            Occurrence.objects.filter(translation_key=page.translation_key, end__gt=now)
+            .select_related("venue")
+            .order_by("start")[:UPCOMING_DATES]
+        )
     venue_keys = {o.venue.translation_key for o in upcoming_rows if o.venue}
     if owner.venue:
         venue_keys.add(owner.venue.translation_key)
@@ -344,6 +349,35 @@ def event_context(request, page):
         "feed_title": calendar_index.title,
         "language_names": [str(LANGUAGE_LABELS.get(code, code)) for code in owner.languages],
     }
+
+
+UPCOMING_DATES = 24
+
+
+def draft_occurrences(page, now):
+    """Unsaved Occurrence rows for the page's own (draft) schedule, as a preview shows them."""
+    from events.occurrences import horizon_days
+    from events.schedule import expand
+    from services.models import PublicSpacePage
+
+    expanded = expand(page.to_schedule(), now, now + datetime.timedelta(days=horizon_days()))
+    rows = [
+        Occurrence(
+            translation_key=page.translation_key,
+            start=o.start,
+            end=o.end,
+            original_start=o.original_start,
+            all_day=o.all_day,
+            cancelled=o.cancelled,
+            moved=o.moved,
+            venue_id=o.venue_id or page.venue_id,
+        )
+        for o in expanded[:UPCOMING_DATES]
+    ]
+    venues = PublicSpacePage.objects.in_bulk({o.venue_id for o in rows if o.venue_id})
+    for row in rows:
+        row.venue = venues.get(row.venue_id)
+    return rows
 
 
 def google_calendar_url(request, page, owner, occurrence):
