@@ -231,6 +231,7 @@ SHARED_FIELDS = [
     "audience",
     "languages",
     "is_free",
+    "price_amount",
     "registration_url",
     "capacity",
     "is_full",
@@ -368,6 +369,14 @@ class EventPage(RoutablePageMixin, BasePage):
     price = models.CharField(
         _("price"), max_length=120, blank=True, help_text=_("e.g. “¥30, dinner included”.")
     )
+    price_amount = models.DecimalField(
+        _("price in yuan"),
+        max_digits=8,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("The amount alone (e.g. 30), the same in every language; for search engines."),
+    )
     registration_url = models.URLField(_("registration link"), blank=True)
     capacity = models.PositiveIntegerField(
         _("places"), null=True, blank=True, help_text=_("Leave empty if there is no limit.")
@@ -471,7 +480,9 @@ class EventPage(RoutablePageMixin, BasePage):
         FieldRowPanel([FieldPanel("audience"), FieldPanel("languages")]),
         MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("is_free"), FieldPanel("price")]),
+                FieldRowPanel(
+                    [FieldPanel("is_free"), FieldPanel("price_amount"), FieldPanel("price")]
+                ),
                 FieldPanel("registration_url"),
                 FieldRowPanel([FieldPanel("capacity"), FieldPanel("is_full")]),
             ],

@@ -416,6 +416,23 @@ SCHEMA_STATUS = {
 LANGUAGE_TAGS = {"zh": "zh-Hans"}
 
 
+def event_offer(request, page, owner):
+    """schema.org Offer: a price and its currency only when there is an amount (or it is free)."""
+    offer = {
+        "@type": "Offer",
+        "description": page.price or "",
+        "url": owner.registration_url or absolute_url(request, page),
+        "availability": "https://schema.org/SoldOut"
+        if owner.is_full
+        else "https://schema.org/InStock",
+    }
+    amount = 0 if owner.is_free else owner.price_amount
+    if amount is not None:
+        offer["price"] = f"{amount:.2f}".removesuffix(".00")
+        offer["priceCurrency"] = "CNY"
+    return {key: value for key, value in offer.items() if value != ""}
+
+
 def event_structured_data(request, page, owner, venue, organisers, occurrence):
     from services.structured_data import script_tag
 
@@ -456,17 +473,12 @@ def event_structured_data(request, page, owner, venue, organisers, occurrence):
             {"@type": "Organization", "name": partner.title, "url": absolute_url(request, partner)}
             for partner in organisers
         ],
-        "offers": {
-            "@type": "Offer",
-            "price": "0" if owner.is_free else "",
-            "priceCurrency": "CNY",
-            "description": owner.price or "",
-            "url": owner.registration_url or absolute_url(request, page),
-            "availability": "https://schema.org/SoldOut"
-            if owner.is_full
-            else "https://schema.org/InStock",
-        },
+        "offers": event_offer(request, page, owner),
     }
+    if owner.status == "scheduled" and occurrence is not None and occurrence.moved:
+        data["eventStatus"] = "https://schema.org/EventRescheduled"
+        zone = ZoneInfo(owner.timezone)
+        data["previousStartDate"] = timezone.localtime(occurrence.original_start, zone).isoformat()
     if occurrence is not None:
         zone = ZoneInfo(owner.timezone)
         if occurrence.all_day:
