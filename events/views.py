@@ -339,7 +339,15 @@ def event_context(request, page):
             for o in upcoming_rows
         ],
         "next_occurrence": next_occurrence,
-        "google_calendar_url": google_calendar_url(request, page, owner, next_occurrence),
+        "google_calendar_url": google_calendar_url(
+            request,
+            page,
+            owner,
+            next_occurrence,
+            venues.get(next_occurrence.venue.translation_key, venue)
+            if next_occurrence and next_occurrence.venue
+            else venue,
+        ),
         "related": related,
         "structured_data": event_structured_data(
             request, page, owner, venue, organisers, next_occurrence
@@ -380,7 +388,8 @@ def draft_occurrences(page, now):
     return rows
 
 
-def google_calendar_url(request, page, owner, occurrence):
+def google_calendar_url(request, page, owner, occurrence, venue=None):
+    """A Google Calendar template link; `venue` is the venue's page in the visitor's language."""
     if occurrence is None:
         return ""
     if occurrence.all_day:
@@ -401,7 +410,10 @@ def google_calendar_url(request, page, owner, occurrence):
         "details": f"{page.summary}\n\n{absolute_url(request, page)}",
         "ctz": owner.timezone,
     }
-    location = owner.venue.address if owner.venue else page.venue_address
+    if venue is not None:
+        location = ", ".join(part for part in (venue.title, venue.address) if part)
+    else:
+        location = page.venue_address
     if location:
         params["location"] = location
     return "https://calendar.google.com/calendar/render?" + urlencode(params)
