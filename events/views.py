@@ -256,8 +256,13 @@ def week(request, index, year=None, week=None):
         sunday,
         title,
         {
-            "previous_url": index.sub_url("week_view", previous_week[0], previous_week[1]),
-            "next_url": index.sub_url("week_view", next_week[0], next_week[1]),
+            # No links out of the calendar's years: they would answer 400.
+            "previous_url": index.sub_url("week_view", *previous_week[:2])
+            if previous_week[0] >= MIN_YEAR
+            else "",
+            "next_url": index.sub_url("week_view", *next_week[:2])
+            if next_week[0] <= MAX_YEAR
+            else "",
         },
     )
     if response.status_code == 200:
