@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from events import dates
+from home.templatetags.youlin_tags import list_join
 
 register = template.Library()
 
@@ -101,8 +102,8 @@ def repeat_text(owner):
         days = [int(d) for d in (owner.repeat_weekdays or "").split(",") if d.isdigit()] or [
             owner.start_date.weekday()
         ]
-        names = ", ".join(
-            dates.weekday_long(monday + datetime.timedelta(days=d)) for d in sorted(days)
+        names = list_join(
+            [dates.weekday_long(monday + datetime.timedelta(days=d)) for d in sorted(days)]
         )
         if n == 1:
             text = _("Every week on %(days)s") % {"days": names}
