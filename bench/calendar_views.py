@@ -160,6 +160,10 @@ def main():
             organisers=organisers,
             translations=translations,
         )
+        if connection.vendor == "postgresql":
+            # What autovacuum does soon after a bulk load: fresh planner statistics.
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
         index.refresh_from_db()
         translations = [EventIndexPage.objects.get(pk=t.pk) for t in translations]
         created = size
