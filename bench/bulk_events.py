@@ -14,7 +14,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 from wagtail.models import Page
 
-from events.models import EventPage
+from events.models import EventOrganiser, EventPage
 from events.occurrences import rebuild
 
 
@@ -33,55 +33,91 @@ def _insert_rows(model, instances):
         cursor.executemany(sql, rows)
 
 
+def _page_rows(parent, count, existing, content_type, now, keys, title):
+    rows = []
+    for n in range(count):
+        slug = f"bench-{existing + n}"
+        rows.append(
+            Page(
+                title=f"{title} {existing + n}",
+                draft_title=f"{title} {existing + n}",
+                slug=slug,
+                path=Page._get_path(parent.path, parent.depth + 1, existing + n + 1),
+                depth=parent.depth + 1,
+                numchild=0,
+                url_path=f"{parent.url_path}{slug}/",
+                live=True,
+                has_unpublished_changes=False,
+                first_published_at=now,
+                last_published_at=now,
+                content_type=content_type,
+                locale_id=parent.locale_id,
+                translation_key=keys[n],
+            )
+        )
+    Page.objects.bulk_create(rows, batch_size=500)
+    return list(
+        Page.objects.filter(path__startswith=parent.path, depth=parent.depth + 1).order_by("path")
+    )[existing:]
+
+
 @transaction.atomic
-def bulk_events(index, count, recurring_share=5, venue=None, category=None):
-    """`count` live events under `index`; every `recurring_share`-th repeats weekly for a year."""
+def bulk_events(
+    index,
+    count,
+    recurring_share=5,
+    venue=None,
+    category=None,
+    venues=(),
+    organisers=(),
+    translations=(),
+):
+    """`count` live events under `index`; every `recurring_share`-th repeats weekly for a year.
+
+    `venues` and `organisers` (pages) are given out in turn; `translations` are the
+    index's pages in other locales, under which each event gets a translated page too.
+    """
     today = timezone.localdate()
     existing = index.numchild
     content_type = ContentType.objects.get_for_model(EventPage)
     now = timezone.now()
-    pages, events = [], []
-    for n in range(count):
-        slug = f"bench-{existing + n}"
-        page = Page(
-            title=f"Benchmark event {existing + n}",
-            draft_title=f"Benchmark event {existing + n}",
-            slug=slug,
-            path=Page._get_path(index.path, index.depth + 1, existing + n + 1),
-            depth=index.depth + 1,
-            numchild=0,
-            url_path=f"{index.url_path}{slug}/",
-            live=True,
-            has_unpublished_changes=False,
-            first_published_at=now,
-            last_published_at=now,
-            content_type=content_type,
-            locale_id=index.locale_id,
-            translation_key=uuid.uuid4(),
-        )
-        pages.append(page)
-    Page.objects.bulk_create(pages, batch_size=500)
-    pages = list(
-        Page.objects.filter(path__startswith=index.path, depth=index.depth + 1).order_by("path")
-    )[existing:]
-    for n, page in enumerate(pages):
-        recurring = n % recurring_share == 0
-        event = EventPage(
-            page_ptr_id=page.pk,
-            summary=f"Benchmark event number {n}",
-            start_date=today + datetime.timedelta(days=n % 60),
-            start_time=datetime.time(9 + n % 10, 0),
-            end_time=datetime.time(10 + n % 10, 0),
-            repeat="weekly" if recurring else "",
-            repeat_until=today + datetime.timedelta(days=365) if recurring else None,
-            venue=venue,
-            category=category,
-            languages=["zh", "en"],
-        )
-        events.append(event)
-    _insert_rows(EventPage, events)
-    Page.objects.filter(pk=index.pk).update(numchild=existing + count)
-    index.numchild = existing + count
-    for page in pages:
+    keys = [uuid.uuid4() for _ in range(count)]
+    # Sources first: the schedule owner of a translation group is its lowest pk.
+    groups = [(index, "Benchmark event")] + [
+        (t, f"{t.locale.language_code} event") for t in translations
+    ]
+    all_pages = []
+    for parent, title in groups:
+        pages = _page_rows(parent, count, existing, content_type, now, keys, title)
+        events = []
+        for n, page in enumerate(pages):
+            recurring = n % recurring_share == 0
+            events.append(
+                EventPage(
+                    page_ptr_id=page.pk,
+                    summary=f"{title} number {n}",
+                    start_date=today + datetime.timedelta(days=n % 60),
+                    start_time=datetime.time(9 + n % 10, 0),
+                    end_time=datetime.time(10 + n % 10, 0),
+                    repeat="weekly" if recurring else "",
+                    repeat_until=today + datetime.timedelta(days=365) if recurring else None,
+                    venue=venues[n % len(venues)] if venues else venue,
+                    category=category,
+                    languages=["zh", "en"],
+                )
+            )
+        _insert_rows(EventPage, events)
+        if organisers:
+            EventOrganiser.objects.bulk_create(
+                [
+                    EventOrganiser(page_id=page.pk, partner=organisers[n % len(organisers)])
+                    for n, page in enumerate(pages)
+                ],
+                batch_size=500,
+            )
+        Page.objects.filter(pk=parent.pk).update(numchild=existing + count)
+        parent.numchild = existing + count
+        all_pages.append(pages)
+    for page in all_pages[0]:
         rebuild(page.translation_key)
-    return pages
+    return all_pages[0]

@@ -3,7 +3,13 @@
 "11月22日 周六" in Chinese, "11월 22일 (토)" in Korean, "Sat 22 Nov" in English.
 """
 
-from babel.dates import format_date, format_datetime, format_skeleton, format_time
+from babel.dates import (
+    format_date,
+    format_datetime,
+    format_skeleton,
+    format_time,
+    get_timezone_location,
+)
 from django.utils.translation import get_language
 
 BABEL_LOCALES = {"zh-hans": "zh_Hans_CN", "en": "en_GB", "ko": "ko_KR"}
@@ -43,3 +49,8 @@ def time_label(value, language=None):
 
 def datetime_label(value, language=None):
     return format_datetime(value, "medium", locale=babel_locale(language))
+
+
+def zone_label(zone, language=None):
+    """A time zone as readers know it: 英国时间 / 영국 시간 / United Kingdom Time."""
+    return get_timezone_location(zone, locale=babel_locale(language))

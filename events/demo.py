@@ -69,6 +69,30 @@ def _next(weekday, weeks=0):
     return today + datetime.timedelta(days=(weekday - today.weekday()) % 7 + 7 * weeks)
 
 
+# The Mid-Autumn Festival (15th day of the 8th lunar month) in the Gregorian calendar.
+MID_AUTUMN = [
+    datetime.date(2026, 9, 25),
+    datetime.date(2027, 9, 15),
+    datetime.date(2028, 10, 3),
+    datetime.date(2029, 9, 22),
+    datetime.date(2030, 9, 12),
+    datetime.date(2031, 10, 1),
+    datetime.date(2032, 9, 19),
+    datetime.date(2033, 9, 8),
+    datetime.date(2034, 9, 27),
+    datetime.date(2035, 9, 16),
+]
+
+
+def next_mid_autumn(today):
+    """The next Mid-Autumn Festival after `today` (beyond the table: mid-September)."""
+    for day in MID_AUTUMN:
+        if day > today:
+            return day
+    year = today.year + (today >= datetime.date(today.year, 9, 15))
+    return datetime.date(year, 9, 15)
+
+
 def _time(text):
     return datetime.time.fromisoformat(text)
 
@@ -395,7 +419,11 @@ def one_offs(demo):
             _next(5, 4),
             "14:00",
             "17:00",
-            {"registration_url": "https://youlin.example/register/cooking", "capacity": 24},
+            {
+                "registration_url": "https://youlin.example/register/cooking",
+                "capacity": 24,
+                "is_full": True,  # the demo shows how a fully booked event looks
+            },
         ),
         (
             "dumpling-workshop",
@@ -559,7 +587,7 @@ def one_offs(demo):
             ),
             "food",
             "international-neighbour-service-centre",
-            _next(5, 6),
+            next_mid_autumn(timezone.localdate()),
             "18:00",
             "21:00",
             {"capacity": 80, "registration_url": "https://youlin.example/register/mid-autumn"},

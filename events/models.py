@@ -70,6 +70,7 @@ REPEAT_CHOICES = [
 MONTHLY_BY_CHOICES = [
     (sched.BY_DATE, _("On the same date (e.g. the 14th)")),
     (sched.BY_WEEKDAY, _("On the same weekday (e.g. the second Saturday)")),
+    (sched.BY_LAST_WEEKDAY, _("On the last such weekday (e.g. the last Saturday)")),
 ]
 WEEKDAY_CHOICES = [
     ("0", _("Monday")),
@@ -207,9 +208,74 @@ class EventPageForm(BasePageForm):
             self.add_error("end_date", _("The event cannot end before it starts."))
         if not cleaned.get("all_day") and start and not cleaned.get("start_time"):
             self.add_error("start_time", _("Give a start time, or tick “all day”."))
+        if (
+            cleaned.get("repeat") == sched.MONTHLY
+            and cleaned.get("repeat_monthly_by") == sched.BY_LAST_WEEKDAY
+            and start
+            and not sched.is_last_weekday(start)
+        ):
+            self.add_error(
+                "repeat_monthly_by",
+                _("The date is not the last such weekday of its month: choose another date."),
+            )
         if cleaned.get("repeat_count") and cleaned.get("repeat_until"):
             self.add_error("repeat_until", _("Choose either an end date or a number of times."))
+        if start and not self.errors:
+            self.clean_date_changes(cleaned)
         return cleaned
+
+    def clean_date_changes(self, cleaned):
+        """Each change names a date the rule gives; a moved date ends after it starts."""
+        formset = self.formsets.get("date_changes")
+        if formset is None:
+            return
+        probe = EventPage(
+            **{
+                name: cleaned.get(name)
+                for name in ("start_date", "start_time", "end_date", "end_time", "all_day")
+            },
+            timezone=cleaned.get("timezone") or settings.TIME_ZONE,
+            repeat=cleaned.get("repeat") or "",
+            repeat_interval=cleaned.get("repeat_interval") or 1,
+            repeat_weekdays=",".join(cleaned.get("repeat_weekdays") or []),
+            repeat_monthly_by=cleaned.get("repeat_monthly_by") or sched.BY_DATE,
+            repeat_until=cleaned.get("repeat_until"),
+            repeat_count=cleaned.get("repeat_count"),
+        )
+        schedule = probe.to_schedule(changes={})
+        for form in formset.forms:
+            if not form.is_valid() or not form.has_changed() or formset._should_delete_form(form):
+                continue
+            change = form.cleaned_data
+            day = change.get("date")
+            if day is None:
+                continue
+            midnight = datetime.datetime.combine(day, datetime.time.min)
+            if not sched.local_starts(schedule, midnight, midnight + datetime.timedelta(days=1)):
+                form.add_error(
+                    "date",
+                    _("The event does not take place on %(date)s: choose one of its dates.")
+                    % {"date": day.isoformat()},
+                )
+                continue
+            if change.get("action") != ACTION_MOVE:
+                continue
+            if not (
+                change.get("new_date")
+                or change.get("new_start_time")
+                or change.get("new_end_time")
+                or change.get("new_venue")
+            ):
+                form.add_error("new_date", _("Give the new date, time or venue of the moved date."))
+                continue
+            new_start = change.get("new_start_time") or cleaned.get("start_time")
+            new_end = change.get("new_end_time")
+            if new_end is not None and new_start is not None and new_end <= new_start:
+                form.add_error("new_end_time", _("The moved date must end after it starts."))
+        if any(form.errors for form in formset.forms):
+            self.add_error(
+                None, _("Check the cancelled or moved dates on the “Date and time” tab.")
+            )
 
 
 # Facts that are the same in every language: read from the schedule owner.
@@ -218,6 +284,7 @@ SHARED_FIELDS = [
     "audience",
     "languages",
     "is_free",
+    "price_amount",
     "registration_url",
     "capacity",
     "is_full",
@@ -286,14 +353,14 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         return views.weekend(request, self)
 
     @path("month/")
-    @re_path(r"^month/(?P<year>\d{4})/(?P<month>\d{1,2})/$")
+    @re_path(r"^month/(?P<year>[0-9]{4})/(?P<month>[0-9]{1,2})/$")
     def month_view(self, request, year=None, month=None):
         from events import views
 
         return views.month(request, self, year, month)
 
     @path("week/")
-    @re_path(r"^week/(?P<year>\d{4})/(?P<week>\d{1,2})/$")
+    @re_path(r"^week/(?P<year>[0-9]{4})/(?P<week>[0-9]{1,2})/$")
     def week_view(self, request, year=None, week=None):
         from events import views
 
@@ -355,6 +422,14 @@ class EventPage(RoutablePageMixin, BasePage):
     price = models.CharField(
         _("price"), max_length=120, blank=True, help_text=_("e.g. “¥30, dinner included”.")
     )
+    price_amount = models.DecimalField(
+        _("price in yuan"),
+        max_digits=8,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("The amount alone (e.g. 30), the same in every language; for search engines."),
+    )
     registration_url = models.URLField(_("registration link"), blank=True)
     capacity = models.PositiveIntegerField(
         _("places"), null=True, blank=True, help_text=_("Leave empty if there is no limit.")
@@ -391,7 +466,7 @@ class EventPage(RoutablePageMixin, BasePage):
     )
     repeat_weekdays = WeekdaysField(_("on these weekdays (weekly)"))
     repeat_monthly_by = models.CharField(
-        _("monthly on"), max_length=10, choices=MONTHLY_BY_CHOICES, default=sched.BY_DATE
+        _("monthly on"), max_length=20, choices=MONTHLY_BY_CHOICES, default=sched.BY_DATE
     )
     repeat_until = models.DateField(_("until"), null=True, blank=True)
     repeat_count = models.PositiveSmallIntegerField(_("or this many times"), null=True, blank=True)
@@ -460,7 +535,9 @@ class EventPage(RoutablePageMixin, BasePage):
         FieldRowPanel([FieldPanel("audience"), FieldPanel("languages")]),
         MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("is_free"), FieldPanel("price")]),
+                FieldRowPanel(
+                    [FieldPanel("is_free"), FieldPanel("price_amount"), FieldPanel("price")]
+                ),
                 FieldPanel("registration_url"),
                 FieldRowPanel([FieldPanel("capacity"), FieldPanel("is_full")]),
             ],

@@ -45,6 +45,7 @@ class Filters:
         for name in ("category", "venue", "organiser", "audience", "language"):
             if values[name] and values[name] not in {slug for slug, _ in options[name]}:
                 raise BadFilter(name)
+        values["free"] = values["free"].lower()
         if values["free"] not in ("", "1", "on", "true"):
             raise BadFilter("free")
         values["free"] = bool(values["free"])
@@ -107,11 +108,16 @@ def filter_options(locale):
 
 
 def occurrences_in(locale, start, end, filters=None, include_cancelled=False):
-    """Occurrences overlapping [start, end) of events published in `locale`, in start order."""
+    """Occurrences overlapping [start, end) of events live and public in `locale`, in start order.
+
+    The schedule is shared, but whether visitors may see the event is not: a translation
+    can be unpublished or private (a view restriction on it or on an ancestor).
+    """
     occurrences = (
         Occurrence.objects.between(start, end)
         .filter(
             translation_key__in=EventPage.objects.live()
+            .public()
             .filter(locale=locale)
             .values("translation_key")
         )
@@ -156,6 +162,7 @@ def entries(occurrences, locale):
     pages = {
         page.translation_key: page
         for page in EventPage.objects.live()
+        .public()
         .filter(translation_key__in=keys, locale=locale)
         .defer("body")
     }

@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 from dateutil import rrule
 
 DAILY, WEEKLY, MONTHLY = "daily", "weekly", "monthly"
-BY_DATE, BY_WEEKDAY = "date", "weekday"
+BY_DATE, BY_WEEKDAY, BY_LAST_WEEKDAY = "date", "weekday", "last_weekday"
 RRULE_DAYS = (rrule.MO, rrule.TU, rrule.WE, rrule.TH, rrule.FR, rrule.SA, rrule.SU)
 ICAL_DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 FREQUENCIES = {DAILY: rrule.DAILY, WEEKLY: rrule.WEEKLY, MONTHLY: rrule.MONTHLY}
@@ -86,12 +86,21 @@ class Occurrence:
 
 
 def nth_weekday(day):
-    """(weekday, n) for "the n-th <weekday> of the month"; n = -1 for the last one."""
-    n = (day.day - 1) // 7 + 1
-    next_week = day + timedelta(days=7)
-    if next_week.month != day.month and n >= 4:
-        n = -1
-    return day.weekday(), n
+    """(weekday, n) for "the n-th <weekday> of the month", counted from its start."""
+    return day.weekday(), (day.day - 1) // 7 + 1
+
+
+def is_last_weekday(day):
+    return (day + timedelta(days=7)).month != day.month
+
+
+def monthly_weekday(rule, day):
+    """(weekday, n) of a monthly-by-weekday rule: n = -1 is the last one (RFC 5545 "-1SA").
+
+    The 4th Saturday is sometimes also the last: which one the editor means is their choice.
+    """
+    weekday, n = nth_weekday(day)
+    return weekday, -1 if rule.monthly_by == BY_LAST_WEEKDAY else n
 
 
 def build_rrule(schedule):
@@ -104,8 +113,8 @@ def build_rrule(schedule):
         days = rule.weekdays or (schedule.start.weekday(),)
         kwargs["byweekday"] = [RRULE_DAYS[d] for d in sorted(set(days))]
     elif rule.frequency == MONTHLY:
-        if rule.monthly_by == BY_WEEKDAY:
-            weekday, n = nth_weekday(schedule.start.date())
+        if rule.monthly_by in (BY_WEEKDAY, BY_LAST_WEEKDAY):
+            weekday, n = monthly_weekday(rule, schedule.start.date())
             kwargs["byweekday"] = [RRULE_DAYS[weekday](n)]
         else:
             kwargs["bymonthday"] = schedule.start.day
@@ -187,8 +196,8 @@ def ical_rrule(schedule):
         days = rule.weekdays or (schedule.start.weekday(),)
         value["BYDAY"] = [ICAL_DAYS[d] for d in sorted(set(days))]
     elif rule.frequency == MONTHLY:
-        if rule.monthly_by == BY_WEEKDAY:
-            weekday, n = nth_weekday(schedule.start.date())
+        if rule.monthly_by in (BY_WEEKDAY, BY_LAST_WEEKDAY):
+            weekday, n = monthly_weekday(rule, schedule.start.date())
             value["BYDAY"] = [f"{n}{ICAL_DAYS[weekday]}"]
         else:
             value["BYMONTHDAY"] = [schedule.start.day]

@@ -82,27 +82,49 @@ def _filters(request, index):
     return Filters.from_query(request.GET, index.locale)
 
 
-def limit_per_day(occurrences, per_day):
-    """At most `per_day` occurrences a day, and {date: how many were left out}."""
+def local_days(occurrence, first=None, last=None):
+    """Every local date an occurrence covers (its end is exclusive), within [first, last]."""
+    zone = site_zone()
+    start = timezone.localtime(occurrence.start, zone).date()
+    end = timezone.localtime(occurrence.end, zone)
+    stop = max(start, (end - datetime.timedelta(microseconds=1)).date())
+    day = max(start, first) if first else start
+    stop = min(stop, last) if last else stop
+    while day <= stop:
+        yield day
+        day += datetime.timedelta(days=1)
+
+
+def limit_per_day(occurrences, first, last, per_day):
+    """The occurrences with at most `per_day` on any day, and {date: how many were left out}.
+
+    An event over several days counts on each of them.
+    """
     if per_day is None:
         return list(occurrences), {}
     kept, counts, more = [], {}, {}
     for occurrence in occurrences:
-        day = timezone.localtime(occurrence.start, site_zone()).date()
-        counts[day] = counts.get(day, 0) + 1
-        if counts[day] <= per_day:
+        shown = False
+        for day in local_days(occurrence, first, last):
+            counts[day] = counts.get(day, 0) + 1
+            if counts[day] <= per_day:
+                shown = True
+            else:
+                more[day] = counts[day] - per_day
+        if shown:
             kept.append(occurrence)
-        else:
-            more[day] = counts[day] - per_day
     return kept, more
 
 
-def group_by_day(rows):
-    """[(date, [entries])] in order, by the occurrence's local start date."""
+def group_by_day(rows, first, last=None, per_day=None):
+    """[(date, [entries])] in order: each row on every day it covers from `first` on."""
     days = {}
     for row in rows:
-        local = timezone.localtime(row.occurrence.start, site_zone()).date()
-        days.setdefault(local, []).append(row)
+        for day in local_days(row.occurrence, first, last):
+            if per_day is None or len(days.get(day, ())) < per_day:
+                days.setdefault(day, []).append(row)
+            if last is None:  # the upcoming list shows a row once, on its first day from now
+                break
     return [(day, days[day]) for day in sorted(days)]
 
 
@@ -114,12 +136,13 @@ def upcoming(request, index):
     now = timezone.now()
     occurrences = occurrences_in(index.locale, now, now + datetime.timedelta(days=366), filters)
     paginator = Paginator(occurrences, PAGE_SIZE)
-    raw_page = request.GET.get("page", "1")
-    number = int(raw_page) if raw_page.isdigit() and len(raw_page) < 7 else 1
-    page = paginator.get_page(number)
+    # str.isdigit() accepts "²" and "١٢", which int() rejects or reads as another number.
+    raw_page = request.GET.get("page", "1").strip()
+    page = paginator.get_page(raw_page if raw_page.isascii() and raw_page.isdigit() else 1)
     rows = entries(page.object_list, index.locale)
     context = _calendar_context(request, index, "upcoming", filters, _("Upcoming events"))
-    context.update({"page_obj": page, "days": group_by_day(rows), "paginator": paginator})
+    days = group_by_day(rows, local_today())
+    context.update({"page_obj": page, "days": days, "paginator": paginator})
     return TemplateResponse(request, "events/event_index_page.html", context)
 
 
@@ -131,10 +154,11 @@ def _range_view(request, index, view, first, last, title, extra=None, per_day=No
     occurrences = occurrences_in(
         index.locale, day_start(first), day_start(last + datetime.timedelta(days=1)), filters
     )
-    occurrences, more = limit_per_day(occurrences, per_day)
+    occurrences, more = limit_per_day(occurrences, first, last, per_day)
     rows = entries(occurrences, index.locale)
     context = _calendar_context(request, index, view, filters, title)
-    context.update({"days": group_by_day(rows), "first": first, "last": last, "more": more})
+    days = group_by_day(rows, first, last, per_day)
+    context.update({"days": days, "first": first, "last": last, "more": more})
     context.update(extra or {})
     return TemplateResponse(request, "events/event_index_page.html", context)
 
@@ -232,8 +256,13 @@ def week(request, index, year=None, week=None):
         sunday,
         title,
         {
-            "previous_url": index.sub_url("week_view", previous_week[0], previous_week[1]),
-            "next_url": index.sub_url("week_view", next_week[0], next_week[1]),
+            # No links out of the calendar's years: they would answer 400.
+            "previous_url": index.sub_url("week_view", *previous_week[:2])
+            if previous_week[0] >= MIN_YEAR
+            else "",
+            "next_url": index.sub_url("week_view", *next_week[:2])
+            if next_week[0] <= MAX_YEAR
+            else "",
         },
     )
     if response.status_code == 200:
@@ -259,11 +288,16 @@ def event_context(request, page):
     owner = page.schedule_owner
     locale = page.locale
     now = timezone.now()
-    upcoming_rows = list(
-        Occurrence.objects.filter(translation_key=page.translation_key, end__gt=now)
-        .select_related("venue")
-        .order_by("start")[:24]
-    )
+    if getattr(request, "is_preview", False) and (page.pk is None or owner.pk == page.pk):
+        # The editor previews unsaved schedule rows: expand them instead of the published table.
+        owner = page
+        upcoming_rows = draft_occurrences(page, now)
+    else:
+        upcoming_rows = list(
+            Occurrence.objects.filter(translation_key=page.translation_key, end__gt=now)
+            .select_related("venue")
+            .order_by("start")[:UPCOMING_DATES]
+        )
     venue_keys = {o.venue.translation_key for o in upcoming_rows if o.venue}
     if owner.venue:
         venue_keys.add(owner.venue.translation_key)
@@ -310,7 +344,15 @@ def event_context(request, page):
             for o in upcoming_rows
         ],
         "next_occurrence": next_occurrence,
-        "google_calendar_url": google_calendar_url(request, page, owner, next_occurrence),
+        "google_calendar_url": google_calendar_url(
+            request,
+            page,
+            owner,
+            next_occurrence,
+            venues.get(next_occurrence.venue.translation_key, venue)
+            if next_occurrence and next_occurrence.venue
+            else venue,
+        ),
         "related": related,
         "structured_data": event_structured_data(
             request, page, owner, venue, organisers, next_occurrence
@@ -322,7 +364,37 @@ def event_context(request, page):
     }
 
 
-def google_calendar_url(request, page, owner, occurrence):
+UPCOMING_DATES = 24
+
+
+def draft_occurrences(page, now):
+    """Unsaved Occurrence rows for the page's own (draft) schedule, as a preview shows them."""
+    from events.occurrences import horizon_days
+    from events.schedule import expand
+    from services.models import PublicSpacePage
+
+    expanded = expand(page.to_schedule(), now, now + datetime.timedelta(days=horizon_days()))
+    rows = [
+        Occurrence(
+            translation_key=page.translation_key,
+            start=o.start,
+            end=o.end,
+            original_start=o.original_start,
+            all_day=o.all_day,
+            cancelled=o.cancelled,
+            moved=o.moved,
+            venue_id=o.venue_id or page.venue_id,
+        )
+        for o in expanded[:UPCOMING_DATES]
+    ]
+    venues = PublicSpacePage.objects.in_bulk({o.venue_id for o in rows if o.venue_id})
+    for row in rows:
+        row.venue = venues.get(row.venue_id)
+    return rows
+
+
+def google_calendar_url(request, page, owner, occurrence, venue=None):
+    """A Google Calendar template link; `venue` is the venue's page in the visitor's language."""
     if occurrence is None:
         return ""
     if occurrence.all_day:
@@ -343,7 +415,10 @@ def google_calendar_url(request, page, owner, occurrence):
         "details": f"{page.summary}\n\n{absolute_url(request, page)}",
         "ctz": owner.timezone,
     }
-    location = owner.venue.address if owner.venue else page.venue_address
+    if venue is not None:
+        location = ", ".join(part for part in (venue.title, venue.address) if part)
+    else:
+        location = page.venue_address
     if location:
         params["location"] = location
     return "https://calendar.google.com/calendar/render?" + urlencode(params)
@@ -356,6 +431,23 @@ SCHEMA_STATUS = {
     "moved_online": "https://schema.org/EventMovedOnline",
 }
 LANGUAGE_TAGS = {"zh": "zh-Hans"}
+
+
+def event_offer(request, page, owner):
+    """schema.org Offer: a price and its currency only when there is an amount (or it is free)."""
+    offer = {
+        "@type": "Offer",
+        "description": page.price or "",
+        "url": owner.registration_url or absolute_url(request, page),
+        "availability": "https://schema.org/SoldOut"
+        if owner.is_full
+        else "https://schema.org/InStock",
+    }
+    amount = 0 if owner.is_free else owner.price_amount
+    if amount is not None:
+        offer["price"] = f"{amount:.2f}".removesuffix(".00")
+        offer["priceCurrency"] = "CNY"
+    return {key: value for key, value in offer.items() if value != ""}
 
 
 def event_structured_data(request, page, owner, venue, organisers, occurrence):
@@ -398,17 +490,12 @@ def event_structured_data(request, page, owner, venue, organisers, occurrence):
             {"@type": "Organization", "name": partner.title, "url": absolute_url(request, partner)}
             for partner in organisers
         ],
-        "offers": {
-            "@type": "Offer",
-            "price": "0" if owner.is_free else "",
-            "priceCurrency": "CNY",
-            "description": owner.price or "",
-            "url": owner.registration_url or absolute_url(request, page),
-            "availability": "https://schema.org/SoldOut"
-            if owner.is_full
-            else "https://schema.org/InStock",
-        },
+        "offers": event_offer(request, page, owner),
     }
+    if owner.status == "scheduled" and occurrence is not None and occurrence.moved:
+        data["eventStatus"] = "https://schema.org/EventRescheduled"
+        zone = ZoneInfo(owner.timezone)
+        data["previousStartDate"] = timezone.localtime(occurrence.original_start, zone).isoformat()
     if occurrence is not None:
         zone = ZoneInfo(owner.timezone)
         if occurrence.all_day:

@@ -1,5 +1,6 @@
 """Date, time and recurrence formatting for event templates, in the visitor's locale."""
 
+import zoneinfo
 from zoneinfo import ZoneInfo
 
 from django import template
@@ -9,55 +10,72 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from events import dates
+from home.templatetags.youlin_tags import list_join
 
 register = template.Library()
 
 
-def _local(value):
+def _zone(name=None):
+    try:
+        return ZoneInfo(name or settings.TIME_ZONE)
+    except (ValueError, zoneinfo.ZoneInfoNotFoundError):
+        return ZoneInfo(settings.TIME_ZONE)
+
+
+def _local(value, zone=None):
+    """`value` on the wall clock of `zone` (an event's own time zone; the site's by default)."""
     if hasattr(value, "tzinfo") and value.tzinfo is not None:
-        return timezone.localtime(value, ZoneInfo(settings.TIME_ZONE))
+        return timezone.localtime(value, _zone(zone))
     return value
 
 
 @register.filter
-def day_label(value):
-    return dates.day_label(_local(value)) if value else ""
+def day_label(value, zone=None):
+    return dates.day_label(_local(value, zone)) if value else ""
 
 
 @register.filter
-def long_day(value):
-    return dates.long_day(_local(value)) if value else ""
+def long_day(value, zone=None):
+    return dates.long_day(_local(value, zone)) if value else ""
 
 
 @register.filter
-def time_label(value):
-    return dates.time_label(_local(value)) if value else ""
+def time_label(value, zone=None):
+    return dates.time_label(_local(value, zone)) if value else ""
 
 
 @register.filter
-def iso(value):
-    return _local(value).isoformat() if value else ""
-
-
-@register.filter
-def last_day(occurrence):
-    """The last day an all-day occurrence covers (its end is exclusive)."""
-    import datetime
-
-    return (_local(occurrence.end) - datetime.timedelta(seconds=1)).date()
-
-
-@register.filter
-def spans_days(occurrence):
-    return _local(occurrence.start).date() != last_day(occurrence)
+def iso(value, zone=None):
+    return _local(value, zone).isoformat() if value else ""
 
 
 @register.simple_tag
-def when_text(occurrence):
-    """ "19:00–21:00", "All day", or a span over several days."""
-    start, end = _local(occurrence.start), _local(occurrence.end)
+def zone_name(zone):
+    """ "United Kingdom Time" / "英国时间" for an event outside the site's zone; else ""."""
+    if not zone or zone == settings.TIME_ZONE:
+        return ""
+    return dates.zone_label(_zone(zone))
+
+
+@register.filter
+def last_day(occurrence, zone=None):
+    """The last day an all-day occurrence covers (its end is exclusive)."""
+    import datetime
+
+    return (_local(occurrence.end, zone) - datetime.timedelta(seconds=1)).date()
+
+
+@register.filter
+def spans_days(occurrence, zone=None):
+    return _local(occurrence.start, zone).date() != last_day(occurrence, zone)
+
+
+@register.simple_tag
+def when_text(occurrence, zone=None):
+    """ "19:00–21:00", "All day", or a span over several days, in the event's `zone`."""
+    start, end = _local(occurrence.start, zone), _local(occurrence.end, zone)
     if occurrence.all_day:
-        last = last_day(occurrence)
+        last = last_day(occurrence, zone)
         if last != start.date():
             return f"{dates.day_label(start)} – {dates.day_label(last)}"
         return _("All day")
@@ -84,8 +102,8 @@ def repeat_text(owner):
         days = [int(d) for d in (owner.repeat_weekdays or "").split(",") if d.isdigit()] or [
             owner.start_date.weekday()
         ]
-        names = ", ".join(
-            dates.weekday_long(monday + datetime.timedelta(days=d)) for d in sorted(days)
+        names = list_join(
+            [dates.weekday_long(monday + datetime.timedelta(days=d)) for d in sorted(days)]
         )
         if n == 1:
             text = _("Every week on %(days)s") % {"days": names}

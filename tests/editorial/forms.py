@@ -15,6 +15,7 @@ def event_form(title, summary, start_date=None, slug="", action="action-publish"
         "audience": "everyone",
         "is_free": "on",
         "price": "",
+        "price_amount": "",
         "registration_url": "",
         "venue_address": "",
         "online_url": "",

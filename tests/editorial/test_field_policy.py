@@ -22,6 +22,7 @@ POLICY = {
             "audience",
             "languages",
             "is_free",
+            "price_amount",
             "registration_url",
             "capacity",
             "is_full",

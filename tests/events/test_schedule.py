@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 from dateutil import rrule as dateutil_rrule
 
 from events.schedule import (
+    BY_LAST_WEEKDAY,
     BY_WEEKDAY,
     MONTHLY,
     WEEKLY,
@@ -104,9 +105,42 @@ def test_monthly_by_weekday_keeps_the_nth_weekday():
     ]
 
 
-def test_last_weekday_of_month_becomes_minus_one():
-    assert nth_weekday(date(2026, 11, 28)) == (5, -1)
+def test_nth_weekday_counts_from_the_start_of_the_month():
+    assert nth_weekday(date(2026, 11, 28)) == (5, 4)
     assert nth_weekday(date(2026, 11, 21)) == (5, 3)
+    assert nth_weekday(date(2027, 1, 30)) == (5, 5)
+
+
+def test_fourth_saturday_stays_the_fourth_in_a_month_with_five():
+    # 28 November 2026 is both the 4th and the last Saturday; January 2027 has five.
+    schedule = Schedule(
+        start=datetime(2026, 11, 28, 10, 0),
+        end=datetime(2026, 11, 28, 12, 0),
+        rule=Rule(MONTHLY, monthly_by=BY_WEEKDAY),
+    )
+    occurrences = expand(schedule, *window(date(2026, 11, 1), date(2027, 2, 1)))
+    assert [o.start.date() for o in occurrences] == [
+        date(2026, 11, 28),
+        date(2026, 12, 26),
+        date(2027, 1, 23),
+    ]
+    assert ical_rrule(schedule)["BYDAY"] == ["4SA"]
+
+
+def test_last_saturday_is_the_last_one_in_every_month():
+    schedule = Schedule(
+        start=datetime(2026, 11, 28, 10, 0),
+        end=datetime(2026, 11, 28, 12, 0),
+        rule=Rule(MONTHLY, monthly_by=BY_LAST_WEEKDAY),
+    )
+    occurrences = expand(schedule, *window(date(2026, 11, 1), date(2027, 3, 1)))
+    assert [o.start.date() for o in occurrences] == [
+        date(2026, 11, 28),
+        date(2026, 12, 26),
+        date(2027, 1, 30),
+        date(2027, 2, 27),
+    ]
+    assert ical_rrule(schedule)["BYDAY"] == ["-1SA"]
 
 
 def test_monthly_by_date_skips_months_without_that_day():

@@ -1,0 +1,89 @@
+"""schema.org Event JSON-LD: status of the next date, and offers with a price in CNY."""
+
+import datetime
+import decimal
+import json
+import re
+
+import pytest
+
+from events.models import EventDateChange
+from tests.events.conftest import make_event, next_weekday
+
+pytestmark = pytest.mark.django_db
+
+
+def json_ld(client, url):
+    html = client.get(url).content.decode()
+    match = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    return json.loads(match.group(1))
+
+
+@pytest.mark.parametrize(
+    ("status", "schema"),
+    [
+        ("cancelled", "EventCancelled"),
+        ("postponed", "EventPostponed"),
+        ("moved_online", "EventMovedOnline"),
+        ("scheduled", "EventScheduled"),
+    ],
+)
+def test_event_status(client, calendar, status, schema):
+    make_event(calendar, "talk", status=status, online_url="https://meet.example.org/talk")
+    data = json_ld(client, "/ko/events/talk/")
+    assert data["eventStatus"] == f"https://schema.org/{schema}"
+
+
+def test_moved_next_date_is_rescheduled_with_its_previous_start(client, calendar):
+    saturday = next_weekday(5)
+    make_event(
+        calendar,
+        "moved",
+        start_date=saturday,
+        repeat="weekly",
+        repeat_count=3,
+        changes=[
+            EventDateChange(
+                date=saturday, action="move", new_date=saturday + datetime.timedelta(days=1)
+            )
+        ],
+    )
+    data = json_ld(client, "/en/events/moved/")
+    assert data["eventStatus"] == "https://schema.org/EventRescheduled"
+    assert data["previousStartDate"] == f"{saturday.isoformat()}T19:00:00+08:00"
+    sunday = saturday + datetime.timedelta(days=1)
+    assert data["startDate"] == f"{sunday.isoformat()}T19:00:00+08:00"
+
+
+def test_price_amount_is_offered_in_yuan_in_every_locale(client, calendar):
+    make_event(
+        calendar,
+        "dinner",
+        is_free=False,
+        price="¥30, dinner included",
+        price_amount=decimal.Decimal("30"),
+    )
+    for code in ("zh-hans", "en", "ko"):
+        offers = json_ld(client, f"/{code}/events/dinner/")["offers"]
+        assert offers["price"] == "30"
+        assert offers["priceCurrency"] == "CNY"
+
+
+def test_price_amount_is_one_fact_for_every_language(client, calendar):
+    event = make_event(calendar, "lunch", is_free=False, price_amount=decimal.Decimal("25.50"))
+    source = event.zh
+    source.price_amount = decimal.Decimal("28")
+    source.save_revision().publish()
+    assert json_ld(client, "/en/events/lunch/")["offers"]["price"] == "28"
+
+
+def test_no_price_without_an_amount(client, calendar):
+    make_event(calendar, "paid", is_free=False, price="ask at the door")
+    offers = json_ld(client, "/en/events/paid/")["offers"]
+    assert "price" not in offers
+    assert "priceCurrency" not in offers
+
+
+def test_free_event_costs_zero_yuan(client, salon):
+    offers = json_ld(client, "/en/events/english-salon/")["offers"]
+    assert (offers["price"], offers["priceCurrency"]) == ("0", "CNY")
