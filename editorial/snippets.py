@@ -8,20 +8,14 @@ Both helpers add subqueries, never queries.
 """
 
 from django.db.models import Exists, OuterRef, Q
-from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
+from wagtail_localize.models import Translation, TranslationSource
+
+from editorial.status import untranslated_segments
 
 
 def _is_incomplete_translation():
     """True for an object that is the target of a translation with strings still missing."""
-    translated = StringTranslation.objects.filter(
-        translation_of_id=OuterRef("string_id"),
-        context_id=OuterRef("context_id"),
-        locale_id=OuterRef(OuterRef("target_locale_id")),
-        has_error=False,
-    )
-    missing = StringSegment.objects.filter(source_id=OuterRef("source_id")).exclude(
-        Exists(translated)
-    )
+    missing = untranslated_segments()
     return Exists(
         Translation.objects.filter(
             source__object_id=OuterRef("translation_key"),

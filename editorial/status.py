@@ -78,21 +78,21 @@ def target_locales():
     return list(Locale.objects.exclude(pk=source_locale().pk).order_by("language_code"))
 
 
-def _untranslated():
-    """Subquery: a Translation's strings not translated yet (0 when every one is)."""
+def untranslated_segments():
+    """Subquery, inside one over Translation: its source's strings not yet translated."""
     translated = StringTranslation.objects.filter(
         translation_of_id=OuterRef("string_id"),
         context_id=OuterRef("context_id"),
         locale_id=OuterRef(OuterRef("target_locale_id")),
         has_error=False,
     )
+    return StringSegment.objects.filter(source_id=OuterRef("source_id")).exclude(Exists(translated))
+
+
+def _untranslated():
+    """Subquery: a Translation's strings not translated yet (0 when every one is)."""
     missing = (
-        StringSegment.objects.filter(source_id=OuterRef("source_id"))
-        .exclude(Exists(translated))
-        .order_by()
-        .values("source_id")
-        .annotate(n=Count("pk"))
-        .values("n")
+        untranslated_segments().order_by().values("source_id").annotate(n=Count("pk")).values("n")
     )
     return Coalesce(Subquery(missing), 0)
 

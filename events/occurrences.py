@@ -29,6 +29,24 @@ def owner_of(translation_key):
     return EventPage.objects.filter(translation_key=translation_key).order_by("pk").first()
 
 
+def occurrence_rows(page, start, end, event=None):
+    """Unsaved Occurrence rows for `page`'s own schedule between `start` and `end`."""
+    return [
+        Occurrence(
+            event=event,
+            translation_key=page.translation_key,
+            start=o.start,
+            end=o.end,
+            original_start=o.original_start,
+            all_day=o.all_day,
+            cancelled=o.cancelled,
+            moved=o.moved,
+            venue_id=o.venue_id or page.venue_id,
+        )
+        for o in expand(page.to_schedule(), start, end)
+    ]
+
+
 @transaction.atomic
 def rebuild(translation_key, now=None):
     """Replace the occurrences of one event (all its locales) from its owner's published state."""
@@ -37,20 +55,7 @@ def rebuild(translation_key, now=None):
     if owner is None or not owner.live:
         return 0
     start, end = window(now)
-    rows = [
-        Occurrence(
-            event=owner,
-            translation_key=translation_key,
-            start=o.start,
-            end=o.end,
-            original_start=o.original_start,
-            all_day=o.all_day,
-            cancelled=o.cancelled,
-            moved=o.moved,
-            venue_id=o.venue_id or owner.venue_id,
-        )
-        for o in expand(owner.to_schedule(), start, end)
-    ]
+    rows = occurrence_rows(owner, start, end, event=owner)
     Occurrence.objects.bulk_create(rows, batch_size=500)
     return len(rows)
 

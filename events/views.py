@@ -369,24 +369,11 @@ UPCOMING_DATES = 24
 
 def draft_occurrences(page, now):
     """Unsaved Occurrence rows for the page's own (draft) schedule, as a preview shows them."""
-    from events.occurrences import horizon_days
-    from events.schedule import expand
+    from events.occurrences import horizon_days, occurrence_rows
     from services.models import PublicSpacePage
 
-    expanded = expand(page.to_schedule(), now, now + datetime.timedelta(days=horizon_days()))
-    rows = [
-        Occurrence(
-            translation_key=page.translation_key,
-            start=o.start,
-            end=o.end,
-            original_start=o.original_start,
-            all_day=o.all_day,
-            cancelled=o.cancelled,
-            moved=o.moved,
-            venue_id=o.venue_id or page.venue_id,
-        )
-        for o in expanded[:UPCOMING_DATES]
-    ]
+    end = now + datetime.timedelta(days=horizon_days())
+    rows = occurrence_rows(page, now, end)[:UPCOMING_DATES]
     venues = PublicSpacePage.objects.in_bulk({o.venue_id for o in rows if o.venue_id})
     for row in rows:
         row.venue = venues.get(row.venue_id)

@@ -70,7 +70,14 @@ def restore_demo():
         call_command("load_demo", stdout=io.StringIO())
         remember_demo()
     else:
-        call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True)
+        # As TransactionTestCase flushes: sequences stay ahead of every restored id.
+        call_command(
+            "flush",
+            verbosity=0,
+            interactive=False,
+            inhibit_post_migrate=True,
+            reset_sequences=False,
+        )
         connection.creation.deserialize_db_from_string(_demo_snapshots[key])
         # SQLite's full-text table is not a model, so it is not in the snapshot.
         call_command("update_index", stdout=io.StringIO())
