@@ -112,7 +112,10 @@ def repeat_text(owner):
     else:
         text = _("Every month") if n == 1 else _("Every %(n)s months") % {"n": n}
     if owner.repeat_until:
-        text += " " + _("until %(date)s") % {"date": dates.long_day(owner.repeat_until)}
+        text = _("%(rule)s until %(date)s") % {
+            "rule": text,
+            "date": dates.long_day(owner.repeat_until),
+        }
     elif owner.repeat_count:
         text += " " + ngettext("(%(n)s time)", "(%(n)s times)", owner.repeat_count) % {
             "n": owner.repeat_count
