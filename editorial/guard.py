@@ -9,8 +9,13 @@
    `untranslated_publish_blocked()` (a before_edit_page hook) refuses it while strings
    are missing and says how many.
 3. "Convert to alias" makes a translation a live copy of the source at once, so
-   `convert_to_alias_if_allowed` lets only those who may publish there do it.
+   `convert_to_alias_if_allowed` lets only those who may publish there do it, and
+   `editor_without_convert_to_alias` leaves it out of everyone else's editor.
 """
+
+import html
+import json
+import re
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -22,6 +27,7 @@ from wagtail.models import DraftStateMixin, Page
 from wagtail.snippets.permissions import get_permission_name
 from wagtail_localize.views.convert import convert_to_alias
 from wagtail_localize.views.update_translations import UpdateTranslationsView
+from wagtail_localize.wagtail_hooks import before_edit_page as localize_before_edit_page
 
 from editorial.review import (
     save_translation_revision,
@@ -148,3 +154,27 @@ def convert_to_alias_if_allowed(request, page_id):
         )
         return redirect("wagtailadmin_pages:edit", page.pk)
     return convert_to_alias(request, page_id)
+
+
+EDITOR_PROPS = re.compile(r'(class="js-translation-editor" data-props=")([^"]*)(")')
+
+
+def editor_without_convert_to_alias(request, page):
+    """wagtail-localize's translation editor, minus "Convert to alias" for non-publishers.
+
+    Its editor offers the action (as the main button, even) to anyone who can edit;
+    `convert_to_alias_if_allowed` would refuse them, so don't offer it at all.
+    """
+    if request.method != "GET" or page.permissions_for_user(request.user).can_publish():
+        return None
+    response = localize_before_edit_page(request, page)
+    if getattr(response, "status_code", None) != 200 or not hasattr(response, "content"):
+        return response
+
+    def drop_link(match):
+        props = json.loads(html.unescape(match.group(2)))
+        props.get("links", {})["convertToAliasUrl"] = None
+        return match.group(1) + html.escape(json.dumps(props)) + match.group(3)
+
+    response.content = EDITOR_PROPS.sub(drop_link, response.content.decode()).encode()
+    return response

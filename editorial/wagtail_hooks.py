@@ -68,6 +68,7 @@ def translation_status_menu_item():
 # Before wagtail-localize's own before_edit_page hook, which publishes from its editor.
 hooks.register("before_edit_page", guard.untranslated_publish_blocked, order=-10)
 hooks.register("before_edit_page", review.submit_or_save_draft, order=-10)
+hooks.register("before_edit_page", guard.editor_without_convert_to_alias, order=-5)
 
 
 @hooks.register("before_edit_snippet")

@@ -66,6 +66,20 @@ def test_translator_is_offered_submit_and_save_draft_not_publish(login, event, k
     assert 'value="editorial-save-draft"' in response.text and "Save draft" in response.text
 
 
+def test_translator_is_not_offered_convert_to_alias(login, event, korean_translator):
+    ko = event.get_translation(Locale.objects.get(language_code="ko"))
+    response = login(korean_translator).get(edit_url(ko))
+    assert response.status_code == 200
+    assert editor_props(response)["links"]["convertToAliasUrl"] is None
+
+
+def test_moderator_is_offered_convert_to_alias(login, event, moderator):
+    ko = event.get_translation(Locale.objects.get(language_code="ko"))
+    response = login(moderator).get(edit_url(ko))
+    url = reverse("wagtail_localize:convert_to_alias", args=[ko.pk])
+    assert editor_props(response)["links"]["convertToAliasUrl"] == url
+
+
 def test_moderator_publishes_from_the_translation_editor(login, event, moderator):
     ko = event.get_translation(Locale.objects.get(language_code="ko"))
     response = login(moderator).get(edit_url(ko))
