@@ -33,14 +33,15 @@ def _insert_rows(model, instances):
         cursor.executemany(sql, rows)
 
 
-def _page_rows(parent, count, existing, content_type, now, keys, title):
+def bulk_page_rows(parent, titles, existing, content_type, now, keys):
+    """Live pages titled `titles` after `parent`'s `existing` children, inserted in bulk."""
     rows = []
-    for n in range(count):
+    for n, page_title in enumerate(titles):
         slug = f"bench-{existing + n}"
         rows.append(
             Page(
-                title=f"{title} {existing + n}",
-                draft_title=f"{title} {existing + n}",
+                title=page_title,
+                draft_title=page_title,
                 slug=slug,
                 path=Page._get_path(parent.path, parent.depth + 1, existing + n + 1),
                 depth=parent.depth + 1,
@@ -88,7 +89,8 @@ def bulk_events(
     ]
     all_pages = []
     for parent, title in groups:
-        pages = _page_rows(parent, count, existing, content_type, now, keys, title)
+        titles = [f"{title} {existing + n}" for n in range(count)]
+        pages = bulk_page_rows(parent, titles, existing, content_type, now, keys)
         events = []
         for n, page in enumerate(pages):
             recurring = n % recurring_share == 0

@@ -100,38 +100,18 @@ def bulk_pages(home, code, count, rng):
     from wagtail.models import Page
     from wagtail.search.backends import get_search_backend
 
-    from bench.bulk_events import _insert_rows
+    from bench.bulk_events import _insert_rows, bulk_page_rows
     from home.models import ContentPage
 
     existing = home.numchild
     content_type = ContentType.objects.get_for_model(ContentPage)
     now = timezone.now()
-    pages = []
-    for n in range(existing, existing + count):
-        slug = f"bench-{n}"
-        title = sentence(rng, code, n + 1)[:60] if n % 7 else f"{RARE[code]} {n}"
-        pages.append(
-            Page(
-                title=title,
-                draft_title=title,
-                slug=slug,
-                path=Page._get_path(home.path, home.depth + 1, n + 1),
-                depth=home.depth + 1,
-                numchild=0,
-                url_path=f"{home.url_path}{slug}/",
-                live=True,
-                has_unpublished_changes=False,
-                first_published_at=now,
-                last_published_at=now,
-                content_type=content_type,
-                locale_id=home.locale_id,
-                translation_key=uuid.uuid4(),
-            )
-        )
-    Page.objects.bulk_create(pages, batch_size=500)
-    pages = list(
-        Page.objects.filter(path__startswith=home.path, depth=home.depth + 1).order_by("path")
-    )[existing:]
+    titles = [
+        sentence(rng, code, n + 1)[:60] if n % 7 else f"{RARE[code]} {n}"
+        for n in range(existing, existing + count)
+    ]
+    keys = [uuid.uuid4() for _ in titles]
+    pages = bulk_page_rows(home, titles, existing, content_type, now, keys)
     rows = [
         ContentPage(page_ptr_id=page.pk, summary=sentence(rng, code, n), body=[])
         for n, page in enumerate(pages)
