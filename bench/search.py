@@ -162,7 +162,7 @@ def run(sizes, runs, rng):
         setup = time.perf_counter() - started
         from wagtail.models import Locale
 
-        from home.search.queries import Search
+        from search.queries import Search
 
         for code, query in QUERIES:
             url = f"/{code}/search/?{urlencode({'q': query})}"

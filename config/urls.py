@@ -14,8 +14,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from editorial.guard import GuardedUpdateTranslationsView, convert_to_alias_if_allowed
 from home import views as home_views
-from home.search import views as search_views
 from home.sitemap import sitemap_xml
+from search import views as search_views
 
 urlpatterns = [
     path("", home_views.root_redirect, name="root"),

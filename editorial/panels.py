@@ -3,6 +3,8 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import Panel
 
+from editorial.status import page_statuses
+
 
 class TranslationStatusPanel(Panel):
     def __init__(self, **kwargs):
@@ -13,8 +15,6 @@ class TranslationStatusPanel(Panel):
         template_name = "editorial/translation_status_panel.html"
 
         def get_context_data(self, parent_context=None):
-            from editorial.status import page_statuses
-
             context = super().get_context_data(parent_context)
             page = self.instance
             if page.pk:

@@ -20,12 +20,14 @@ from dataclasses import dataclass, field
 from types import SimpleNamespace
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Exists, OuterRef, Subquery
+from django.db.models import Count, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page, WorkflowState
-from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
+from wagtail_localize.models import Translation, TranslationSource
+
+from home.translations import untranslated_segments
 
 MISSING, OUT_OF_DATE = "missing", "out_of_date"
 IN_PROGRESS, UP_TO_DATE = "in_progress", "up_to_date"
@@ -76,17 +78,6 @@ def source_locale():
 
 def target_locales():
     return list(Locale.objects.exclude(pk=source_locale().pk).order_by("language_code"))
-
-
-def untranslated_segments():
-    """Subquery, inside one over Translation: its source's strings not yet translated."""
-    translated = StringTranslation.objects.filter(
-        translation_of_id=OuterRef("string_id"),
-        context_id=OuterRef("context_id"),
-        locale_id=OuterRef(OuterRef("target_locale_id")),
-        has_error=False,
-    )
-    return StringSegment.objects.filter(source_id=OuterRef("source_id")).exclude(Exists(translated))
 
 
 def _untranslated():

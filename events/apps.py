@@ -7,4 +7,6 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events")
 
     def ready(self):
-        from events import signals  # noqa: F401
+        from events import search_index, signals  # noqa: F401
+
+        search_index.connect()

@@ -3,6 +3,10 @@
 "11月22日 周六" in Chinese, "11월 22일 (토)" in Korean, "Sat 22 Nov" in English.
 """
 
+import datetime
+import zoneinfo
+from zoneinfo import ZoneInfo
+
 from babel.dates import (
     format_date,
     format_datetime,
@@ -10,7 +14,10 @@ from babel.dates import (
     format_time,
     get_timezone_location,
 )
+from django.conf import settings
+from django.utils import timezone
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 BABEL_LOCALES = {"zh-hans": "zh_Hans_CN", "en": "en_GB", "ko": "ko_KR"}
 
@@ -54,3 +61,38 @@ def datetime_label(value, language=None):
 def zone_label(zone, language=None):
     """A time zone as readers know it: 英国时间 / 영국 시간 / United Kingdom Time."""
     return get_timezone_location(zone, locale=babel_locale(language))
+
+
+# An occurrence on the clock of its own zone ----------------------------------------------------
+
+
+def event_zone(name=None):
+    try:
+        return ZoneInfo(name or settings.TIME_ZONE)
+    except (ValueError, zoneinfo.ZoneInfoNotFoundError):
+        return ZoneInfo(settings.TIME_ZONE)
+
+
+def on_clock(value, zone=None):
+    """`value` on the wall clock of `zone` (an event's own time zone; the site's by default)."""
+    if hasattr(value, "tzinfo") and value.tzinfo is not None:
+        return timezone.localtime(value, event_zone(zone))
+    return value
+
+
+def last_day(occurrence, zone=None):
+    """The last day an all-day occurrence covers (its end is exclusive)."""
+    return (on_clock(occurrence.end, zone) - datetime.timedelta(seconds=1)).date()
+
+
+def when_text(occurrence, zone=None):
+    """ "19:00–21:00", "All day", or a span over several days, in the event's `zone`."""
+    start, end = on_clock(occurrence.start, zone), on_clock(occurrence.end, zone)
+    if occurrence.all_day:
+        last = last_day(occurrence, zone)
+        if last != start.date():
+            return f"{day_label(start)} – {day_label(last)}"
+        return _("All day")
+    if start.date() != end.date():
+        return f"{day_label(start)} {time_label(start)} – {day_label(end)} {time_label(end)}"
+    return f"{time_label(start)}–{time_label(end)}"

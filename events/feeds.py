@@ -1,4 +1,4 @@
-"""Subscriptions: iCalendar feeds, RSS and Atom of upcoming events, and the Subscribe page.
+"""Subscriptions: the iCalendar, RSS and Atom feeds of the calendar, in each locale.
 
 Every feed is a route of EventIndexPage, so it exists once per locale
 (`/en/events/ics/`, `/ko/events/rss/` …) and takes the calendar's own filters
@@ -6,34 +6,25 @@ Every feed is a route of EventIndexPage, so it exists once per locale
 has a matching feed. `category/<slug>/`, `venue/<slug>/` and
 `organiser/<slug>/` give the same feeds a tidy URL per topic.
 
-A feed's body is built in a constant number of queries and kept in the Django
-cache under a version number that events/signals.py bumps whenever an event,
-venue, organiser or category changes. Responses carry ETag and Last-Modified
-and answer `304 Not Modified` to conditional requests, so polling clients cost
-almost nothing between changes.
+A feed's body is built in a constant number of queries; events/feed_cache.py keeps it
+and answers conditional requests.
 """
 
 import dataclasses
 import datetime
 import hashlib
-import time
 from urllib.parse import urlencode
 
-from django.contrib.contenttypes.models import ContentType
 from django.contrib.syndication.views import Feed
-from django.core.cache import cache
-from django.db import transaction
-from django.db.models import Max, Q
-from django.http import Http404, HttpResponse
-from django.template.response import TemplateResponse
+from django.db.models import Q
+from django.http import Http404
 from django.utils import feedgenerator, timezone
-from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.html import linebreaks
-from django.utils.http import http_date
 from django.utils.translation import gettext as _
-from wagtail.models import PageLogEntry
 
 from events import dates
+from events.errors import bad_request
+from events.feed_cache import cache_key, cached, etag_of, feed_response, feeds_changed_at
 from events.ical import (
     EventFacts,
     add_timezones,
@@ -46,6 +37,7 @@ from events.models import EventCategory, EventOrganiser, EventPage, Occurrence
 from events.queries import BadFilter, Filters, entries, filter_options, occurrences_in
 from home.languages import bcp47
 from services.models import PartnerPage, PublicSpacePage
+from services.queries import in_locale
 
 FORMATS = ("ics", "rss", "atom")
 KINDS = ("category", "venue", "organiser")
@@ -58,41 +50,6 @@ PAST_DAYS = 30  # a feed keeps events that ended in the last month, then lets th
 FAR_FUTURE_DAYS = 3660
 RSS_ITEMS = 50
 RSS_DAYS = 366
-BODY_SECONDS = 6 * 3600  # the version bump invalidates sooner; this bounds "upcoming" drift
-MAX_AGE = 900  # what browsers and CDNs may reuse without asking again
-VERSION_KEY = "events:feeds:version"
-LOCK_SECONDS = 60  # a build that takes longer (or crashed) lets the next request try
-LOCK_WAIT_SECONDS = 5
-
-
-# Cache version -----------------------------------------------------------------------------
-
-
-def feeds_version():
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        # Start from the clock, not 1: if only this key was evicted, old bodies stay unused.
-        version = int(time.time() * 1000)
-        cache.add(VERSION_KEY, version, None)
-        version = cache.get(VERSION_KEY, version)
-    return version
-
-
-def _bump():
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, int(time.time() * 1000), None)
-
-
-def invalidate_feeds():
-    """Every cached feed body is stale: now, and again once the change is committed.
-
-    The second bump stops a request that read the old data mid-transaction from
-    keeping its body under the new version.
-    """
-    _bump()
-    transaction.on_commit(_bump)
 
 
 # What a feed contains ----------------------------------------------------------------------
@@ -175,7 +132,7 @@ def calendar_body(request, index, filters):
         exceptions.setdefault(occurrence.translation_key, []).append(occurrence)
     venue_keys = {o.venue.translation_key for o in owners if o.venue}
     venue_keys |= {o.venue.translation_key for rows in exceptions.values() for o in rows if o.venue}
-    venues = _in_locale(PublicSpacePage, venue_keys, locale)
+    venues = in_locale(PublicSpacePage, venue_keys, locale)
     categories = {c.translation_key: c for c in EventCategory.objects.filter(locale=locale)}
     organisers = {}
     for row in (
@@ -185,7 +142,7 @@ def calendar_body(request, index, filters):
     ):
         organisers.setdefault(row.page_id, []).append(row.partner)
     partner_keys = {p.translation_key for rows in organisers.values() for p in rows}
-    partners = _in_locale(PartnerPage, partner_keys, locale)
+    partners = in_locale(PartnerPage, partner_keys, locale)
 
     language_code = locale.language_code
     calendar = new_calendar(
@@ -217,36 +174,6 @@ def calendar_body(request, index, filters):
         newest = modified if newest is None else max(newest, modified)
     add_timezones(calendar)
     return calendar.to_ical(), newest
-
-
-# Wagtail's log of what happened to the pages a feed shows. Deletes are logged by the admin's
-# DeletePageAction, not by a bare `page.delete()`.
-FEED_LOG_ACTIONS = ("wagtail.publish", "wagtail.unpublish", "wagtail.delete", "wagtail.move")
-
-
-def feeds_changed_at():
-    """When a page that feeds show was last published, unpublished, deleted or moved.
-
-    The newest event in a feed is not enough for Last-Modified: when that event
-    is unpublished the feed changes but its newest event is older, and a client
-    polling with If-Modified-Since would wrongly get 304. The log is in the
-    database, so every process and every cache agrees and it never goes back.
-    """
-    from events.signals import FEED_PAGES
-
-    return PageLogEntry.objects.filter(
-        content_type__in=ContentType.objects.get_for_models(*FEED_PAGES).values(),
-        action__in=FEED_LOG_ACTIONS,
-    ).aggregate(newest=Max("timestamp"))["newest"]
-
-
-def _in_locale(model, keys, locale):
-    rows = (
-        model.objects.live()
-        .filter(translation_key__in=list(keys), locale=locale)
-        .select_related("locale")
-    )
-    return {row.translation_key: row for row in rows}
 
 
 class UpcomingEventsFeed(Feed):
@@ -313,8 +240,6 @@ class UpcomingEventsAtom(UpcomingEventsFeed):
 
 def upcoming_items(request, index, filters):
     """The next date of up to RSS_ITEMS events, as plain dicts for the feed."""
-    from events.templatetags.event_tags import when_text
-
     now = timezone.now()
     occurrences = occurrences_in(
         index.locale, now, now + datetime.timedelta(days=RSS_DAYS), filters
@@ -330,7 +255,7 @@ def upcoming_items(request, index, filters):
     for entry in entries(picked, index.locale):
         occurrence = entry.occurrence
         start = timezone.localtime(occurrence.start)
-        when = f"{dates.long_day(start)} {when_text(occurrence)}"
+        when = f"{dates.long_day(start)} {dates.when_text(occurrence)}"
         place = entry.venue.title if entry.venue else entry.page.venue_address
         lines = [when, place] if place else [when]
         if entry.status != "scheduled":
@@ -360,49 +285,9 @@ def build_feed(request, index, format, filters, self_url):
         generator = feed.get_feed(None, request)
         body = generator.writeString("utf-8").encode()
         newest = generator.latest_post_date() if feed.items() else None
-    etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+    etag = etag_of(body)
     times = [t for t in (newest, feeds_changed_at()) if t is not None]
     return {"body": body, "last_modified": max(times) if times else None, "etag": etag}
-
-
-def cache_key(*parts):
-    """The versioned key of a feed body, and the unversioned key of its last good copy."""
-    digest = hashlib.sha256("|".join(str(part) for part in parts).encode()).hexdigest()
-    return f"events:feed:{feeds_version()}:{digest}", f"events:feed:stale:{digest}"
-
-
-def _claim(key):
-    """True for the one process that may build `key` now (cache.add is atomic in Redis too)."""
-    return cache.add(f"{key}:building", True, LOCK_SECONDS)
-
-
-def cached(keys, build):
-    """A feed body from the cache, built by one process at a time when it is missing.
-
-    When a popular feed expires or is invalidated, the first request builds it;
-    the others are given the last good copy meanwhile (stale-while-revalidate),
-    or, with none, wait a moment for the new one rather than all building at once.
-    """
-    key, stale_key = keys
-    feed = cache.get(key)
-    if feed is not None:
-        return feed
-    if not _claim(key):
-        stale = cache.get(stale_key)
-        if stale is not None:
-            return stale
-        deadline = time.monotonic() + LOCK_WAIT_SECONDS
-        while time.monotonic() < deadline:
-            time.sleep(0.05)
-            feed = cache.get(key)
-            if feed is not None:
-                return feed
-    try:
-        feed = build()
-        cache.set_many({key: feed, stale_key: feed}, BODY_SECONDS)
-    finally:
-        cache.delete(f"{key}:building")
-    return feed
 
 
 def cached_event_calendar(request, page):
@@ -432,23 +317,7 @@ def cached_feed(request, index, format, filters, self_url):
     return cached(keys, lambda: build_feed(request, index, format, filters, self_url))
 
 
-def feed_response(request, feed, content_type):
-    """The body with validators; a conditional GET that matches gets 304 and no body."""
-    response = HttpResponse(feed["body"], content_type=content_type)
-    response["ETag"] = feed["etag"]
-    stamp = None
-    if feed["last_modified"] is not None:
-        stamp = int(feed["last_modified"].timestamp())
-        response["Last-Modified"] = http_date(stamp)
-    patch_cache_control(response, public=True, max_age=MAX_AGE)
-    return get_conditional_response(
-        request, etag=feed["etag"], last_modified=stamp, response=response
-    )
-
-
 def feed_view(request, index, format, kind=None, slug=None):
-    from events.views import bad_request
-
     if format not in FORMATS:
         raise Http404
     try:
@@ -462,64 +331,3 @@ def feed_view(request, index, format, kind=None, slug=None):
     return feed_response(
         request, cached_feed(request, index, format, filters, self_url), CONTENT_TYPES[format]
     )
-
-
-# Links and the Subscribe page --------------------------------------------------------------
-
-
-def feed_links(request, index, filters=None, topic=None):
-    """Absolute URLs of a calendar's feeds (with its filters) and of its Subscribe page."""
-    if topic is not None:
-        filters = Filters(**{topic[0]: topic[1]})
-    query = urlencode(filters.as_query()) if filters is not None else ""
-    subscribe = index.sub_url("subscribe_view")
-    return {
-        "ics": feed_url(request, index, "ics", filters, topic),
-        "rss": feed_url(request, index, "rss", filters, topic),
-        "atom": feed_url(request, index, "atom", filters, topic),
-        "subscribe": f"{subscribe}?{query}" if query else subscribe,
-    }
-
-
-def subscription(request, index, filters, title):
-    """Every way to follow one feed: webcal, Google Calendar, the plain URL, RSS and Atom."""
-    links = feed_links(request, index, filters)
-    https = links["ics"]
-    webcal = "webcal://" + https.split("://", 1)[1]
-    return {
-        "title": title,
-        "url": https,
-        "webcal": webcal,
-        "google": "https://calendar.google.com/calendar/r?" + urlencode({"cid": webcal}),
-        "rss": links["rss"],
-        "atom": links["atom"],
-    }
-
-
-def subscribe(request, index):
-    from events.views import bad_request
-
-    try:
-        filters = resolve_filters(request, index)
-    except BadFilter:
-        return bad_request(request, index, _("That filter does not match anything we know."))
-    options = filter_options(index.locale)
-    main = subscription(request, index, filters, feed_title(index, filters, options))
-    topics = []
-    if not filters.active:
-        topics = [
-            subscription(request, index, Filters(category=slug), name)
-            for slug, name in options["category"]
-        ]
-    context = index.get_context(request)
-    context.update(
-        {
-            "subscription": main,
-            "topics": topics,
-            "filters": filters,
-            "feeds": feed_links(request, index, filters),
-            "calendar_url": index.url,
-            "view_title": _("Subscribe to the calendar"),
-        }
-    )
-    return TemplateResponse(request, "events/subscribe.html", context)

@@ -9,7 +9,6 @@ shows in every locale's calendar and feed at once, without a translation sync.
 """
 
 import datetime
-import zoneinfo
 
 from django import forms
 from django.conf import settings
@@ -25,97 +24,30 @@ from wagtail.admin.panels import (
     HelpPanel,
     InlinePanel,
     MultiFieldPanel,
-    ObjectList,
-    TabbedInterface,
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
-from editorial.fields import synchronised
 from events import schedule as sched
-from home.blocks import BodyBlock
-from home.forms import BasePageForm
-from home.models import BasePage
-from services.models import LanguageListField
-
-STATUS_SCHEDULED, STATUS_CANCELLED, STATUS_POSTPONED, STATUS_ONLINE = (
-    "scheduled",
-    "cancelled",
-    "postponed",
-    "moved_online",
+from events.choices import (
+    ACTION_CANCEL,
+    ACTION_MOVE,
+    AUDIENCE_CHOICES,
+    MONTHLY_BY_CHOICES,
+    REPEAT_CHOICES,
+    SHARED_FIELDS,
+    STATUS_CHOICES,
+    STATUS_SCHEDULED,
+    TIMEZONE_CHOICES,
+    WEEKDAY_CHOICES,
 )
-STATUS_CHOICES = [
-    (STATUS_SCHEDULED, _("Scheduled")),
-    (STATUS_CANCELLED, _("Cancelled")),
-    (STATUS_POSTPONED, _("Postponed")),
-    (STATUS_ONLINE, _("Moved online")),
-]
-AUDIENCE_CHOICES = [
-    ("everyone", _("Everyone")),
-    ("adults", _("Adults")),
-    ("families", _("Families")),
-    ("children", _("Children")),
-    ("young", _("Young people")),
-    ("seniors", _("Older people")),
-    ("newcomers", _("Newcomers")),
-]
-REPEAT_CHOICES = [
-    ("", _("Does not repeat")),
-    (sched.DAILY, _("Daily")),
-    (sched.WEEKLY, _("Weekly")),
-    (sched.MONTHLY, _("Monthly")),
-]
-MONTHLY_BY_CHOICES = [
-    (sched.BY_DATE, _("On the same date (e.g. the 14th)")),
-    (sched.BY_WEEKDAY, _("On the same weekday (e.g. the second Saturday)")),
-    (sched.BY_LAST_WEEKDAY, _("On the last such weekday (e.g. the last Saturday)")),
-]
-WEEKDAY_CHOICES = [
-    ("0", _("Monday")),
-    ("1", _("Tuesday")),
-    ("2", _("Wednesday")),
-    ("3", _("Thursday")),
-    ("4", _("Friday")),
-    ("5", _("Saturday")),
-    ("6", _("Sunday")),
-]
-TIMEZONE_CHOICES = [(name, name) for name in sorted(zoneinfo.available_timezones())]
-# Offered first in the editor: where Youlin's events and their audiences are.
-COMMON_TIMEZONES = [
-    "Asia/Shanghai",
-    "Asia/Seoul",
-    "Asia/Tokyo",
-    "Asia/Hong_Kong",
-    "Asia/Taipei",
-    "Asia/Singapore",
-    "Asia/Bangkok",
-    "Asia/Kolkata",
-    "Asia/Dubai",
-    "Europe/London",
-    "Europe/Paris",
-    "Europe/Berlin",
-    "Europe/Moscow",
-    "America/New_York",
-    "America/Chicago",
-    "America/Los_Angeles",
-    "America/Toronto",
-    "America/Sao_Paulo",
-    "Australia/Sydney",
-    "Pacific/Auckland",
-    "UTC",
-]
-DEFAULT_START_TIME = datetime.time(10, 0)
-
-
-def timezone_choices_for_editors():
-    """The common zones, then every other one, grouped so that nobody scrolls past Africa."""
-    common = set(COMMON_TIMEZONES)
-    return [
-        (_("Common time zones"), [(name, name) for name in COMMON_TIMEZONES]),
-        (_("All time zones"), [choice for choice in TIMEZONE_CHOICES if choice[0] not in common]),
-    ]
+from events.forms import EventPageForm
+from home.blocks import BodyBlock
+from home.models import BasePage
+from home.translations import synchronised
+from services.models import LanguageListField
 
 
 class EventCategory(TranslatableMixin, models.Model):
@@ -166,145 +98,6 @@ class WeekdaysField(models.CharField):
 
     def get_prep_value(self, value):
         return self.to_python(value)
-
-
-def show_rows_read_only(formset):
-    """The rows are shown, but no edit, deletion or added row gets through.
-
-    The formset keeps its DELETE fields, which Wagtail's InlinePanel expects; disabled
-    fields take their values from the saved rows whatever the browser sends.
-    """
-    formset.extra = 0
-    # Wagtail's "Add" button stops at max_num; a row sent anyway is refused, not saved.
-    formset.max_num = formset.initial_form_count()
-    formset.validate_max = True
-    for form in formset.forms:
-        for field in form.fields.values():
-            field.disabled = True
-
-
-class EventPageForm(BasePageForm):
-    """Translations show the shared facts read-only: they are changed on the source page."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        page = self.instance
-        if "timezone" in self.fields:
-            self.fields["timezone"].choices = timezone_choices_for_editors()
-        if not page.pk and self.initial.get("start_time") is None:
-            self.initial["start_time"] = DEFAULT_START_TIME
-        if page.pk and not page.is_schedule_owner:
-            for name in SHARED_FIELDS:
-                if name in self.fields:
-                    self.fields[name].disabled = True
-            for name in ("date_changes", "organisers"):
-                if name in self.formsets:
-                    show_rows_read_only(self.formsets[name])
-
-    def clean(self):
-        cleaned = super().clean()
-        start, end = cleaned.get("start_date"), cleaned.get("end_date")
-        if start and end and end < start:
-            self.add_error("end_date", _("The event cannot end before it starts."))
-        if not cleaned.get("all_day") and start and not cleaned.get("start_time"):
-            self.add_error("start_time", _("Give a start time, or tick “all day”."))
-        if (
-            cleaned.get("repeat") == sched.MONTHLY
-            and cleaned.get("repeat_monthly_by") == sched.BY_LAST_WEEKDAY
-            and start
-            and not sched.is_last_weekday(start)
-        ):
-            self.add_error(
-                "repeat_monthly_by",
-                _("The date is not the last such weekday of its month: choose another date."),
-            )
-        if cleaned.get("repeat_count") and cleaned.get("repeat_until"):
-            self.add_error("repeat_until", _("Choose either an end date or a number of times."))
-        if start and not self.errors:
-            self.clean_date_changes(cleaned)
-        return cleaned
-
-    def clean_date_changes(self, cleaned):
-        """Each change names a date the rule gives; a moved date ends after it starts."""
-        formset = self.formsets.get("date_changes")
-        if formset is None:
-            return
-        probe = EventPage(
-            **{
-                name: cleaned.get(name)
-                for name in ("start_date", "start_time", "end_date", "end_time", "all_day")
-            },
-            timezone=cleaned.get("timezone") or settings.TIME_ZONE,
-            repeat=cleaned.get("repeat") or "",
-            repeat_interval=cleaned.get("repeat_interval") or 1,
-            repeat_weekdays=",".join(cleaned.get("repeat_weekdays") or []),
-            repeat_monthly_by=cleaned.get("repeat_monthly_by") or sched.BY_DATE,
-            repeat_until=cleaned.get("repeat_until"),
-            repeat_count=cleaned.get("repeat_count"),
-        )
-        schedule = probe.to_schedule(changes={})
-        for form in formset.forms:
-            if not form.is_valid() or not form.has_changed() or formset._should_delete_form(form):
-                continue
-            change = form.cleaned_data
-            day = change.get("date")
-            if day is None:
-                continue
-            midnight = datetime.datetime.combine(day, datetime.time.min)
-            if not sched.local_starts(schedule, midnight, midnight + datetime.timedelta(days=1)):
-                form.add_error(
-                    "date",
-                    _("The event does not take place on %(date)s: choose one of its dates.")
-                    % {"date": day.isoformat()},
-                )
-                continue
-            if change.get("action") != ACTION_MOVE:
-                continue
-            if not (
-                change.get("new_date")
-                or change.get("new_start_time")
-                or change.get("new_end_time")
-                or change.get("new_venue")
-            ):
-                form.add_error("new_date", _("Give the new date, time or venue of the moved date."))
-                continue
-            new_start = change.get("new_start_time") or cleaned.get("start_time")
-            new_end = change.get("new_end_time")
-            if new_end is not None and new_start is not None and new_end <= new_start:
-                form.add_error("new_end_time", _("The moved date must end after it starts."))
-        if any(form.errors for form in formset.forms):
-            self.add_error(
-                None, _("Check the cancelled or moved dates on the “Date and time” tab.")
-            )
-
-
-# Facts that are the same in every language: read from the schedule owner.
-SHARED_FIELDS = [
-    "category",
-    "audience",
-    "languages",
-    "is_free",
-    "price_amount",
-    "registration_url",
-    "capacity",
-    "is_full",
-    "venue",
-    "online_url",
-    "status",
-    "start_date",
-    "start_time",
-    "end_date",
-    "end_time",
-    "all_day",
-    "timezone",
-    "repeat",
-    "repeat_interval",
-    "repeat_weekdays",
-    "repeat_monthly_by",
-    "repeat_until",
-    "repeat_count",
-    "image",
-]
 
 
 # Addresses the calendar page answers itself (EventIndexPage's routes): an event with one of
@@ -366,7 +159,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
 
         return views.week(request, self, year, week)
 
-    # Subscriptions (events/feeds.py): ics/, rss/, atom/ take the same filters as the views.
+    # Subscriptions (events/feeds.py, events/subscribe.py): the same filters as the views.
     @re_path(r"^(?P<format>ics|rss|atom)/$", name="feed")
     @re_path(
         r"^(?P<kind>category|venue|organiser)/(?P<slug>[-\w]+)/(?P<format>ics|rss|atom)/$",
@@ -379,9 +172,9 @@ class EventIndexPage(RoutablePageMixin, BasePage):
 
     @path("subscribe/")
     def subscribe_view(self, request):
-        from events import feeds
+        from events import subscribe
 
-        return feeds.subscribe(request, self)
+        return subscribe.subscribe(request, self)
 
     def sub_url(self, name, *args, **kwargs):
         """URL of a calendar view in this index's locale (routablepageurl is not locale-aware)."""
@@ -544,15 +337,10 @@ class EventPage(RoutablePageMixin, BasePage):
             heading=_("Price and registration"),
         ),
     ]
-    edit_handler = TabbedInterface(
-        [
-            ObjectList(content_panels, heading=_("Content")),
-            ObjectList(schedule_panels, heading=_("Date and time")),
-            ObjectList(details_panels, heading=_("Details")),
-            ObjectList(BasePage.promote_panels, heading=_("Promote")),
-            ObjectList(BasePage.settings_panels, heading=_("Publishing")),
-        ]
-    )
+    extra_tabs = [
+        (_("Date and time"), schedule_panels),
+        (_("Details"), details_panels),
+    ]
 
     class Meta:
         verbose_name = _("event")
@@ -669,9 +457,6 @@ class EventOrganiser(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = _("organiser")
-
-
-ACTION_CANCEL, ACTION_MOVE = "cancel", "move"
 
 
 class EventDateChange(Orderable):

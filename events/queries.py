@@ -11,8 +11,9 @@ from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef
 
-from editorial.snippets import shown_on_site
-from events.models import AUDIENCE_CHOICES, EventCategory, EventOrganiser, EventPage, Occurrence
+from events.choices import AUDIENCE_CHOICES
+from events.models import EventCategory, EventOrganiser, EventPage, Occurrence
+from home.translations import shown_on_site
 from services.models import LANGUAGE_LABELS, PartnerPage, PublicSpacePage
 from services.queries import in_locale
 

@@ -7,20 +7,16 @@ published state and commits or rolls back with it.
 
 Any change that shows in a feed (an event, a venue or organiser's name, a
 category, the calendar's own title) also invalidates every cached feed body
-(events/feeds.py); polling clients then get a new ETag.
+(events/feed_cache.py); polling clients then get a new ETag.
 """
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from events.feeds import invalidate_feeds
-from events.models import EventCategory, EventIndexPage, EventPage
+from events.feed_cache import FEED_PAGES, invalidate_feeds
+from events.models import EventCategory, EventPage
 from events.occurrences import rebuild
-from services.models import PartnerPage, PublicSpacePage
-
-# Pages whose titles or addresses appear in feeds.
-FEED_PAGES = (EventPage, EventIndexPage, PublicSpacePage, PartnerPage)
 
 
 @receiver(page_published, sender=EventPage)

@@ -19,11 +19,17 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from events import dates
-from events.feeds import feed_links, feed_title
+from events.errors import bad_request
+from events.feed_cache import feed_response
+from events.feeds import cached_event_calendar, feed_title
 from events.models import Occurrence
+from events.occurrences import horizon_days, occurrence_rows
 from events.queries import BadFilter, Filters, entries, filter_options, occurrences_in
+from events.structured_data import event_structured_data, google_calendar_url
+from events.subscribe import feed_links
 from home.languages import with_suffix
-from home.links import absolute_url
+from services.models import LANGUAGE_LABELS, PartnerPage, PublicSpacePage
+from services.queries import in_locale
 
 PAGE_SIZE = 20
 MONTH_CELL_LIMIT = 4  # events shown in a day of the month grid; the rest via "N more"
@@ -40,12 +46,6 @@ def local_today():
 
 def day_start(day):
     return datetime.datetime.combine(day, datetime.time(0), site_zone())
-
-
-def bad_request(request, index, message):
-    context = index.get_context(request)
-    context.update({"message": message, "calendar_url": index.url})
-    return TemplateResponse(request, "events/bad_request.html", context, status=400)
 
 
 def _calendar_context(request, index, view, filters, title):
@@ -282,9 +282,6 @@ def week(request, index, year=None, week=None):
 
 def event_context(request, page):
     """What the event page shows: facts from the schedule owner, in the page's locale."""
-    from services.models import LANGUAGE_LABELS, PartnerPage, PublicSpacePage
-    from services.queries import in_locale
-
     owner = page.schedule_owner
     locale = page.locale
     now = timezone.now()
@@ -369,9 +366,6 @@ UPCOMING_DATES = 24
 
 def draft_occurrences(page, now):
     """Unsaved Occurrence rows for the page's own (draft) schedule, as a preview shows them."""
-    from events.occurrences import horizon_days, occurrence_rows
-    from services.models import PublicSpacePage
-
     end = now + datetime.timedelta(days=horizon_days())
     rows = occurrence_rows(page, now, end)[:UPCOMING_DATES]
     venues = PublicSpacePage.objects.in_bulk({o.venue_id for o in rows if o.venue_id})
@@ -380,130 +374,8 @@ def draft_occurrences(page, now):
     return rows
 
 
-def google_calendar_url(request, page, owner, occurrence, venue=None):
-    """A Google Calendar template link; `venue` is the venue's page in the visitor's language."""
-    if occurrence is None:
-        return ""
-    if occurrence.all_day:
-        zone = ZoneInfo(owner.timezone)
-        first = timezone.localtime(occurrence.start, zone).date()
-        last = timezone.localtime(occurrence.end, zone).date()
-        span = f"{first:%Y%m%d}/{last:%Y%m%d}"
-    else:
-        utc = datetime.UTC
-        span = (
-            f"{occurrence.start.astimezone(utc):%Y%m%dT%H%M%SZ}/"
-            f"{occurrence.end.astimezone(utc):%Y%m%dT%H%M%SZ}"
-        )
-    params = {
-        "action": "TEMPLATE",
-        "text": page.title,
-        "dates": span,
-        "details": f"{page.summary}\n\n{absolute_url(request, page)}",
-        "ctz": owner.timezone,
-    }
-    if venue is not None:
-        location = ", ".join(part for part in (venue.title, venue.address) if part)
-    else:
-        location = page.venue_address
-    if location:
-        params["location"] = location
-    return "https://calendar.google.com/calendar/render?" + urlencode(params)
-
-
-SCHEMA_STATUS = {
-    "scheduled": "https://schema.org/EventScheduled",
-    "cancelled": "https://schema.org/EventCancelled",
-    "postponed": "https://schema.org/EventPostponed",
-    "moved_online": "https://schema.org/EventMovedOnline",
-}
-LANGUAGE_TAGS = {"zh": "zh-Hans"}
-
-
-def event_offer(request, page, owner):
-    """schema.org Offer: a price and its currency only when there is an amount (or it is free)."""
-    offer = {
-        "@type": "Offer",
-        "description": page.price or "",
-        "url": owner.registration_url or absolute_url(request, page),
-        "availability": "https://schema.org/SoldOut"
-        if owner.is_full
-        else "https://schema.org/InStock",
-    }
-    amount = 0 if owner.is_free else owner.price_amount
-    if amount is not None:
-        offer["price"] = f"{amount:.2f}".removesuffix(".00")
-        offer["priceCurrency"] = "CNY"
-    return {key: value for key, value in offer.items() if value != ""}
-
-
-def event_structured_data(request, page, owner, venue, organisers, occurrence):
-    from services.structured_data import script_tag
-
-    if owner.status == "moved_online" or (
-        owner.online_url and not (owner.venue or page.venue_address)
-    ):
-        mode = "https://schema.org/OnlineEventAttendanceMode"
-    elif owner.online_url:
-        mode = "https://schema.org/MixedEventAttendanceMode"
-    else:
-        mode = "https://schema.org/OfflineEventAttendanceMode"
-    locations = []
-    if venue is not None:
-        place = {"@type": "Place", "name": venue.title, "address": venue.address}
-        if venue.has_point:
-            place["geo"] = {
-                "@type": "GeoCoordinates",
-                "latitude": float(venue.latitude),
-                "longitude": float(venue.longitude),
-            }
-        locations.append(place)
-    elif page.venue_address:
-        locations.append(
-            {"@type": "Place", "name": page.venue_address, "address": page.venue_address}
-        )
-    if owner.online_url:
-        locations.append({"@type": "VirtualLocation", "url": owner.online_url})
-    data = {
-        "@context": "https://schema.org",
-        "@type": "Event",
-        "name": page.title,
-        "description": page.summary,
-        "url": absolute_url(request, page),
-        "eventStatus": SCHEMA_STATUS.get(owner.status, SCHEMA_STATUS["scheduled"]),
-        "eventAttendanceMode": mode,
-        "inLanguage": [LANGUAGE_TAGS.get(code, code) for code in owner.languages],
-        "organizer": [
-            {"@type": "Organization", "name": partner.title, "url": absolute_url(request, partner)}
-            for partner in organisers
-        ],
-        "offers": event_offer(request, page, owner),
-    }
-    if owner.status == "scheduled" and occurrence is not None and occurrence.moved:
-        data["eventStatus"] = "https://schema.org/EventRescheduled"
-        zone = ZoneInfo(owner.timezone)
-        data["previousStartDate"] = timezone.localtime(occurrence.original_start, zone).isoformat()
-    if occurrence is not None:
-        zone = ZoneInfo(owner.timezone)
-        if occurrence.all_day:
-            data["startDate"] = timezone.localtime(occurrence.start, zone).date().isoformat()
-            data["endDate"] = (
-                timezone.localtime(occurrence.end, zone).date() - datetime.timedelta(days=1)
-            ).isoformat()
-        else:
-            data["startDate"] = timezone.localtime(occurrence.start, zone).isoformat()
-            data["endDate"] = timezone.localtime(occurrence.end, zone).isoformat()
-    if locations:
-        data["location"] = locations[0] if len(locations) == 1 else locations
-    if owner.image:
-        data["image"] = request.build_absolute_uri(owner.image.get_rendition("fill-1200x675").url)
-    return script_tag({k: v for k, v in data.items() if v not in ("", [], None)})
-
-
 def event_ics(request, page):
     """This event as an iCalendar file (issue 5 builds the full feeds on the same code)."""
-    from events.feeds import cached_event_calendar, feed_response
-
     if not page.live:
         raise Http404
     response = feed_response(

@@ -5,8 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class HomeConfig(AppConfig):
     name = "home"
     verbose_name = _("Home and content pages")
-
-    def ready(self):
-        from home.search import signals
-
-        signals.connect()

@@ -8,12 +8,12 @@ from django.conf import settings
 from django.utils.translation import get_language
 from wagtail.models import Page
 
-from editorial.snippets import complete
+from home.translations import complete
 
 
 def _for_active_locale(model):
     # A translation with strings still untranslated is skipped: the default locale's
-    # copy is shown rather than a half-translated one (editorial/snippets.py).
+    # copy is shown rather than a half-translated one (home/translations.py).
     rows = {
         obj.locale.language_code: obj
         for obj in complete(model.objects.select_related("locale")).order_by("pk")

@@ -2,7 +2,8 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
-from wagtail.models import Page
+
+from home.slugs import free_slug
 
 SLUG_HELP = _(
     "The last part of the page's web address, the same in every language. Leave it "
@@ -24,14 +25,5 @@ class BasePageForm(WagtailAdminPageForm):
             self.fields["slug"].help_text = SLUG_HELP
 
     def clean_slug(self):
-        from home.models import ascii_slug
-
         slug = self.cleaned_data.get("slug")
-        if slug:
-            return slug
-        base = ascii_slug(self.data.get("title", "")) or "page"
-        candidate, number = base, 1
-        while not Page._slug_is_available(candidate, self.parent_page, self.instance):
-            number += 1
-            candidate = f"{base}-{number}"
-        return candidate
+        return slug or free_slug(self.data.get("title", ""), self.parent_page, self.instance)

@@ -22,15 +22,13 @@ from wagtail.admin.panels import (
     FieldRowPanel,
     InlinePanel,
     MultiFieldPanel,
-    ObjectList,
-    TabbedInterface,
 )
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
-from editorial.fields import synchronised
 from home.models import BasePage
+from home.translations import synchronised
 from services import collation, maps, opening
 from services.blocks import GalleryBlock, StepsBlock
 
@@ -381,15 +379,11 @@ class ServicePage(DirectoryPage):
         FieldPanel("online_url"),
         FieldPanel("last_reviewed"),
     ]
-    edit_handler = TabbedInterface(
-        [
-            ObjectList(content_panels, heading=_("Guide")),
-            ObjectList(where_panels, heading=_("Where and when")),
-            ObjectList(contact_panels, heading=_("Contact and review")),
-            ObjectList(Page.promote_panels, heading=_("Promote")),
-            ObjectList(BasePage.settings_panels, heading=_("Publishing")),
-        ]
-    )
+    content_heading = _("Guide")
+    extra_tabs = [
+        (_("Where and when"), where_panels),
+        (_("Contact and review"), contact_panels),
+    ]
 
     class Meta:
         verbose_name = _("service guide")
@@ -505,15 +499,11 @@ class PartnerPage(Location, DirectoryPage):  # noqa: DJ008 (Page.__str__ is the 
         FieldPanel("hours_note"),
     ]
     contact_panels = [FieldPanel("website"), FieldPanel("phone"), FieldPanel("wechat_id")]
-    edit_handler = TabbedInterface(
-        [
-            ObjectList(content_panels, heading=_("Partner")),
-            ObjectList(where_panels, heading=_("Where and when")),
-            ObjectList(contact_panels, heading=_("Contact")),
-            ObjectList(Page.promote_panels, heading=_("Promote")),
-            ObjectList(BasePage.settings_panels, heading=_("Publishing")),
-        ]
-    )
+    content_heading = _("Partner")
+    extra_tabs = [
+        (_("Where and when"), where_panels),
+        (_("Contact"), contact_panels),
+    ]
 
     class Meta:
         verbose_name = _("partner")
@@ -528,9 +518,6 @@ class PartnerPage(Location, DirectoryPage):  # noqa: DJ008 (Page.__str__ is the 
         periods = [row.as_period() for row in self.opening_hours.all()]
         context["week"] = opening.weekly_table(periods)
         context["open_now"] = _open_now(periods, ()) if periods else None
-        from events.queries import upcoming_by_organiser
-
-        context["upcoming_events"] = upcoming_by_organiser(self)
         return context
 
 
@@ -678,15 +665,11 @@ class PublicSpacePage(Location, DirectoryPage):  # noqa: DJ008 (Page.__str__ is 
         FieldPanel("booking_url"),
         FieldPanel("phone"),
     ]
-    edit_handler = TabbedInterface(
-        [
-            ObjectList(content_panels, heading=_("Space")),
-            ObjectList(where_panels, heading=_("Where and when")),
-            ObjectList(access_panels, heading=_("Access and booking")),
-            ObjectList(Page.promote_panels, heading=_("Promote")),
-            ObjectList(BasePage.settings_panels, heading=_("Publishing")),
-        ]
-    )
+    content_heading = _("Space")
+    extra_tabs = [
+        (_("Where and when"), where_panels),
+        (_("Access and booking"), access_panels),
+    ]
 
     class Meta:
         verbose_name = _("public space")
@@ -712,7 +695,4 @@ class PublicSpacePage(Location, DirectoryPage):  # noqa: DJ008 (Page.__str__ is 
         context["special_days"] = opening.upcoming_exceptions(
             self.exceptions(), timezone.localdate()
         )
-        from events.queries import upcoming_at_venue
-
-        context["upcoming_events"] = upcoming_at_venue(self)
         return context

@@ -8,7 +8,7 @@ only ever shows pages of the index's own locale.
 
 from django.db.models import Prefetch
 
-from editorial.snippets import shown_on_site
+from home.translations import shown_on_site
 from services import opening
 from services.models import (
     PartnerPage,
@@ -27,7 +27,11 @@ def in_locale(model, translation_keys, locale):
     The events app uses this to show a venue or organiser (stored as the
     source-locale page) in the visitor's language, without `page.localized`.
     """
-    rows = model.objects.live().filter(translation_key__in=list(translation_keys), locale=locale)
+    rows = (
+        model.objects.live()
+        .filter(translation_key__in=list(translation_keys), locale=locale)
+        .select_related("locale")
+    )
     return {row.translation_key: row for row in rows}
 
 

@@ -12,7 +12,7 @@ import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
 from editorial.machine_translation_settings import settings_from_environment
-from home.search.configuration import search_backends
+from search.configuration import search_backends
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "home",
     "events",
     "services",
+    "search",
     "editorial",
     # wagtail_localize.locales replaces wagtail.locales (same app label).
     "wagtail_localize",
@@ -188,7 +189,7 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"avif": "avif", "webp": "webp"}
 WAGTAILEMBEDS_FINDERS = []  # no third-party oEmbed calls from mainland China
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # nor Gravatar avatars in the admin
-# Search: the database, with Chinese/Korean/English-aware terms (home/search/, docs/search.md);
+# Search: the database, with Chinese/Korean/English-aware terms (search/, docs/search.md);
 # SEARCH_URL switches to Elasticsearch/OpenSearch with analyzers for the three languages.
 WAGTAILSEARCH_BACKENDS = search_backends(os.environ)
 # Translations stay synced with their source (PO files, machine translation, "Sync

@@ -1,52 +1,37 @@
 """Date, time and recurrence formatting for event templates, in the visitor's locale."""
 
-import zoneinfo
-from zoneinfo import ZoneInfo
-
 from django import template
 from django.conf import settings
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from events import dates
+from events.models import EventIndexPage
+from events.queries import upcoming_at_venue, upcoming_by_organiser, upcoming_entries
+from events.subscribe import feed_links
 from home.templatetags.youlin_tags import list_join
 
 register = template.Library()
 
 
-def _zone(name=None):
-    try:
-        return ZoneInfo(name or settings.TIME_ZONE)
-    except (ValueError, zoneinfo.ZoneInfoNotFoundError):
-        return ZoneInfo(settings.TIME_ZONE)
-
-
-def _local(value, zone=None):
-    """`value` on the wall clock of `zone` (an event's own time zone; the site's by default)."""
-    if hasattr(value, "tzinfo") and value.tzinfo is not None:
-        return timezone.localtime(value, _zone(zone))
-    return value
-
-
 @register.filter
 def day_label(value, zone=None):
-    return dates.day_label(_local(value, zone)) if value else ""
+    return dates.day_label(dates.on_clock(value, zone)) if value else ""
 
 
 @register.filter
 def long_day(value, zone=None):
-    return dates.long_day(_local(value, zone)) if value else ""
+    return dates.long_day(dates.on_clock(value, zone)) if value else ""
 
 
 @register.filter
 def time_label(value, zone=None):
-    return dates.time_label(_local(value, zone)) if value else ""
+    return dates.time_label(dates.on_clock(value, zone)) if value else ""
 
 
 @register.filter
 def iso(value, zone=None):
-    return _local(value, zone).isoformat() if value else ""
+    return dates.on_clock(value, zone).isoformat() if value else ""
 
 
 @register.simple_tag
@@ -54,37 +39,16 @@ def zone_name(zone):
     """ "United Kingdom Time" / "英国时间" for an event outside the site's zone; else ""."""
     if not zone or zone == settings.TIME_ZONE:
         return ""
-    return dates.zone_label(_zone(zone))
+    return dates.zone_label(dates.event_zone(zone))
 
 
-@register.filter
-def last_day(occurrence, zone=None):
-    """The last day an all-day occurrence covers (its end is exclusive)."""
-    import datetime
-
-    return (_local(occurrence.end, zone) - datetime.timedelta(seconds=1)).date()
+last_day = register.filter(dates.last_day)
+when_text = register.simple_tag(dates.when_text)
 
 
 @register.filter
 def spans_days(occurrence, zone=None):
-    return _local(occurrence.start, zone).date() != last_day(occurrence, zone)
-
-
-@register.simple_tag
-def when_text(occurrence, zone=None):
-    """ "19:00–21:00", "All day", or a span over several days, in the event's `zone`."""
-    start, end = _local(occurrence.start, zone), _local(occurrence.end, zone)
-    if occurrence.all_day:
-        last = last_day(occurrence, zone)
-        if last != start.date():
-            return f"{dates.day_label(start)} – {dates.day_label(last)}"
-        return _("All day")
-    if start.date() != end.date():
-        return (
-            f"{dates.day_label(start)} {dates.time_label(start)} – "
-            f"{dates.day_label(end)} {dates.time_label(end)}"
-        )
-    return f"{dates.time_label(start)}–{dates.time_label(end)}"
+    return dates.on_clock(occurrence.start, zone).date() != last_day(occurrence, zone)
 
 
 @register.simple_tag
@@ -131,9 +95,6 @@ def with_query(url, query):
 @register.simple_tag(takes_context=True)
 def topic_feeds(context, page, kind):
     """Feed URLs of the calendar narrowed to a venue or organiser page (one query a request)."""
-    from events.feeds import feed_links
-    from events.models import EventIndexPage
-
     request = context.get("request")
     if request is None:
         return None
@@ -146,3 +107,27 @@ def topic_feeds(context, page, kind):
     if index is None:
         return None
     return feed_links(request, index, topic=(kind, page.slug))
+
+
+@register.simple_tag
+def upcoming_events(page, held_as=""):
+    """The next events of a home page's locale, or those at a venue or by an organiser.
+
+    Venues and organisers are the directory's pages, which know nothing of events:
+    their templates ask here. Kept on the page, so the head and body share one lookup.
+    """
+    found = page.__dict__.setdefault("_upcoming_events", {})
+    if held_as not in found:
+        if held_as == "venue":
+            found[held_as] = upcoming_at_venue(page)
+        elif held_as == "organiser":
+            found[held_as] = upcoming_by_organiser(page)
+        else:
+            found[held_as] = upcoming_entries(page.locale, limit=5)
+    return found[held_as]
+
+
+@register.simple_tag
+def calendar_of(home_page):
+    """The live calendar under a home page, or None."""
+    return EventIndexPage.objects.child_of(home_page).live().first()

@@ -5,10 +5,10 @@ from django.test import Client
 from wagtail.models import Locale
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
-from editorial.snippets import shown_on_site
 from events.models import EventCategory
 from events.queries import filter_options
 from home.models import NavigationMenu
+from home.translations import shown_on_site
 
 
 def translate_strings(obj, code, strings):

@@ -49,14 +49,14 @@ def search_setting(module, **environ):
 )
 def test_without_search_url_every_module_searches_the_database(module, environ):
     assert search_setting(module, **environ) == {
-        "BACKEND": "home.search.backend",
+        "BACKEND": "search.backend",
         "SEARCH_CONFIG": "simple",
     }
 
 
 def test_blank_search_url_still_searches_the_database():
     assert search_setting("production", SEARCH_URL="  ", **PRODUCTION)["BACKEND"] == (
-        "home.search.backend"
+        "search.backend"
     )
 
 
@@ -113,8 +113,8 @@ def test_unknown_engine_or_analyzer_fails_loudly(environ, message):
 def test_the_running_site_uses_the_database_backend_for_its_database():
     from django.db import connection
 
-    assert settings.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] == "home.search.backend"
+    assert settings.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] == "search.backend"
     backend = get_search_backend()
     expected = {"sqlite": "SQLiteSearchBackend", "postgresql": "PostgresSearchBackend"}
     assert expected[connection.vendor] in [c.__name__ for c in type(backend).__mro__]
-    assert type(backend).__module__ == "home.search.backend"
+    assert type(backend).__module__ == "search.backend"

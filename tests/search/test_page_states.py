@@ -21,7 +21,7 @@ def page_links(page_html):
 @pytest.fixture
 def many(home, monkeypatch):
     """Twelve results, one per listing page, so the page numbers need eliding."""
-    monkeypatch.setattr("home.search.views.RESULTS_PER_PAGE", 1)
+    monkeypatch.setattr("search.views.RESULTS_PER_PAGE", 1)
     return [content(home.en, f"Salon notes {n}", "About the salon.") for n in range(12)]
 
 
@@ -72,7 +72,7 @@ def test_ambiguous_words_are_translated_in_context(client, pages):
 
 
 def test_pagination_label_is_translated_in_context(client, home, monkeypatch):
-    monkeypatch.setattr("home.search.views.RESULTS_PER_PAGE", 1)
+    monkeypatch.setattr("search.views.RESULTS_PER_PAGE", 1)
     for n in range(2):
         content(home.zh, f"沙龙笔记{n}", "关于沙龙")
     page = html(client.get("/zh-hans/search/", {"q": "沙龙"}))

@@ -9,7 +9,7 @@ import pytest
 from django.test import Client
 from wagtail.models import Locale
 
-from home.search.queries import Search
+from search.queries import Search
 
 TOP = 5
 VISA = {"visa-residence-permit", "residence-permit-qa", "exit-entry-service-hall"}

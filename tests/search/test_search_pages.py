@@ -6,7 +6,7 @@ import pytest
 from django.utils.html import escape
 
 from events.models import EventIndexPage
-from home.search.queries import RESULTS_PER_PAGE
+from search.queries import RESULTS_PER_PAGE
 from services.models import ServiceIndexPage
 from tests.search.conftest import add, content
 

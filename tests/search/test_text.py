@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from home.search.text import (
+from search.text import (
     MAX_QUERY_LENGTH,
     MAX_QUERY_TERMS,
     bigrams,

@@ -12,8 +12,8 @@ from django.views.decorators.http import require_safe
 from wagtail.models import Locale
 
 from home.languages import LanguageLink, LanguageLinks, bcp47
-from home.search.queries import RESULTS_PER_PAGE, Search, suggestions
-from home.search.text import MAX_QUERY_LENGTH
+from search.queries import RESULTS_PER_PAGE, Search, suggestions
+from search.text import MAX_QUERY_LENGTH
 
 
 def _query_text(request):
@@ -51,7 +51,7 @@ def search(request):
         "query_params": urlencode({"q": search.text}),
         "language_links": _language_links(urlencode(params) if search.text else ""),
     }
-    return TemplateResponse(request, "home/search.html", context)
+    return TemplateResponse(request, "search/search.html", context)
 
 
 @require_safe

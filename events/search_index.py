@@ -1,4 +1,4 @@
-"""Keep events findable by their venue's and organisers' names (connected in HomeConfig.ready).
+"""Keep events findable by their venue's and organisers' names (connected in EventsConfig.ready).
 
 An event is indexed with the titles of its venue and organisers in its own language
 (EventPage.venue_and_organiser_names). Wagtail reindexes a page only when that page
@@ -8,12 +8,15 @@ published, the events concerned are reindexed here.
 """
 
 from django.db.models import Q
+from django.db.models.signals import post_delete, pre_delete
 from wagtail.search.index import insert_or_update_object
+from wagtail.signals import page_published, page_unpublished
+
+from events.models import EventPage
+from services.models import PartnerPage, PublicSpacePage
 
 
 def _event_groups_using(page):
-    from events.models import EventPage
-
     key = page.translation_key
     return set(
         EventPage.objects.filter(
@@ -23,8 +26,6 @@ def _event_groups_using(page):
 
 
 def reindex_events(translation_keys, exclude_pk=None):
-    from events.models import EventPage
-
     if not translation_keys:
         return
     for event in EventPage.objects.filter(translation_key__in=translation_keys).exclude(
@@ -53,12 +54,6 @@ def event_published(sender, instance, **kwargs):
 
 
 def connect():
-    from django.db.models.signals import post_delete, pre_delete
-    from wagtail.signals import page_published, page_unpublished
-
-    from events.models import EventPage
-    from services.models import PartnerPage, PublicSpacePage
-
     for model in (PublicSpacePage, PartnerPage):
         uid = f"search-{model.__name__}"
         page_published.connect(place_changed, sender=model, dispatch_uid=f"{uid}-published")

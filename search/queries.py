@@ -11,7 +11,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail.search.backends import get_search_backend
 
-from home.search.text import highlight, parse_query
+from search.text import highlight, parse_query
 
 RESULTS_PER_PAGE = 10
 SUGGESTIONS = 8

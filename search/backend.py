@@ -1,10 +1,10 @@
 """Wagtail's database search backend, indexing and querying CJK-aware terms.
 
-Set as `WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] = "home.search.backend"`.
+Set as `WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] = "search.backend"`.
 Like `wagtail.search.backends.database`, it picks the SQLite FTS5 or the
 PostgreSQL backend for the default database, and changes two things:
 
-* every value of a page's search fields is indexed as `home.search.text.index_text`
+* every value of a page's search fields is indexed as `search.text.index_text`
   (title, body and autocomplete columns alike, so the title keeps its weight);
 * a query given as a string is turned into those terms: all must match, and an
   exact phrase of them scores higher (`Or(Phrase, And)`); the last word may also
@@ -26,7 +26,7 @@ from wagtail.search import index
 from wagtail.search.backends.base import EmptySearchResults
 from wagtail.search.query import And, Or, Phrase, PlainText
 
-from home.search.text import index_text, parse_query
+from search.text import index_text, parse_query
 
 # How much more a match in the title counts than one in the body, on both databases.
 TITLE_WEIGHT = 10.0
@@ -309,6 +309,6 @@ def SearchBackend(params):  # noqa: N802 (the name Wagtail looks up in a backend
         if fts5_available():
             return _sqlite_backend_class()(params)
     raise NotImplementedError(
-        "home.search.backend needs PostgreSQL or SQLite with FTS5; "
+        "search.backend needs PostgreSQL or SQLite with FTS5; "
         "set SEARCH_URL for Elasticsearch/OpenSearch instead."
     )

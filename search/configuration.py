@@ -1,6 +1,6 @@
 """WAGTAILSEARCH_BACKENDS from the environment (imported by config/settings; no Django here).
 
-Without `SEARCH_URL` the site searches its own database (home.search.backend). With
+Without `SEARCH_URL` the site searches its own database (search.backend). With
 `SEARCH_URL=https://user:pass@host:9200` it uses Wagtail's Elasticsearch 8 backend
 (`SEARCH_ENGINE=elasticsearch7|elasticsearch8|elasticsearch9|opensearch2|opensearch3`
 picks another), with analyzers for our three languages in one index:
@@ -65,7 +65,7 @@ def search_backends(environ):
     """The WAGTAILSEARCH_BACKENDS setting for these environment variables."""
     url = environ.get("SEARCH_URL", "").strip()
     if not url:
-        return {"default": {"BACKEND": "home.search.backend", "SEARCH_CONFIG": "simple"}}
+        return {"default": {"BACKEND": "search.backend", "SEARCH_CONFIG": "simple"}}
     engine = environ.get("SEARCH_ENGINE", "elasticsearch8").strip().lower()
     analyzer = environ.get("SEARCH_ANALYZER", "bigram").strip().lower()
     if engine not in ENGINES:

@@ -1,0 +1,132 @@
+"""An event for machines: schema.org Event data for search engines, and a Google Calendar link.
+
+The directory's pages have theirs in services/structured_data.py, whose `script_tag`
+this uses, so every page's JSON-LD is written the same way.
+"""
+
+import datetime
+from urllib.parse import urlencode
+from zoneinfo import ZoneInfo
+
+from django.utils import timezone
+
+from home.links import absolute_url
+from services.structured_data import script_tag
+
+
+def google_calendar_url(request, page, owner, occurrence, venue=None):
+    """A Google Calendar template link; `venue` is the venue's page in the visitor's language."""
+    if occurrence is None:
+        return ""
+    if occurrence.all_day:
+        zone = ZoneInfo(owner.timezone)
+        first = timezone.localtime(occurrence.start, zone).date()
+        last = timezone.localtime(occurrence.end, zone).date()
+        span = f"{first:%Y%m%d}/{last:%Y%m%d}"
+    else:
+        utc = datetime.UTC
+        span = (
+            f"{occurrence.start.astimezone(utc):%Y%m%dT%H%M%SZ}/"
+            f"{occurrence.end.astimezone(utc):%Y%m%dT%H%M%SZ}"
+        )
+    params = {
+        "action": "TEMPLATE",
+        "text": page.title,
+        "dates": span,
+        "details": f"{page.summary}\n\n{absolute_url(request, page)}",
+        "ctz": owner.timezone,
+    }
+    if venue is not None:
+        location = ", ".join(part for part in (venue.title, venue.address) if part)
+    else:
+        location = page.venue_address
+    if location:
+        params["location"] = location
+    return "https://calendar.google.com/calendar/render?" + urlencode(params)
+
+
+SCHEMA_STATUS = {
+    "scheduled": "https://schema.org/EventScheduled",
+    "cancelled": "https://schema.org/EventCancelled",
+    "postponed": "https://schema.org/EventPostponed",
+    "moved_online": "https://schema.org/EventMovedOnline",
+}
+LANGUAGE_TAGS = {"zh": "zh-Hans"}
+
+
+def event_offer(request, page, owner):
+    """schema.org Offer: a price and its currency only when there is an amount (or it is free)."""
+    offer = {
+        "@type": "Offer",
+        "description": page.price or "",
+        "url": owner.registration_url or absolute_url(request, page),
+        "availability": "https://schema.org/SoldOut"
+        if owner.is_full
+        else "https://schema.org/InStock",
+    }
+    amount = 0 if owner.is_free else owner.price_amount
+    if amount is not None:
+        offer["price"] = f"{amount:.2f}".removesuffix(".00")
+        offer["priceCurrency"] = "CNY"
+    return {key: value for key, value in offer.items() if value != ""}
+
+
+def event_structured_data(request, page, owner, venue, organisers, occurrence):
+    if owner.status == "moved_online" or (
+        owner.online_url and not (owner.venue or page.venue_address)
+    ):
+        mode = "https://schema.org/OnlineEventAttendanceMode"
+    elif owner.online_url:
+        mode = "https://schema.org/MixedEventAttendanceMode"
+    else:
+        mode = "https://schema.org/OfflineEventAttendanceMode"
+    locations = []
+    if venue is not None:
+        place = {"@type": "Place", "name": venue.title, "address": venue.address}
+        if venue.has_point:
+            place["geo"] = {
+                "@type": "GeoCoordinates",
+                "latitude": float(venue.latitude),
+                "longitude": float(venue.longitude),
+            }
+        locations.append(place)
+    elif page.venue_address:
+        locations.append(
+            {"@type": "Place", "name": page.venue_address, "address": page.venue_address}
+        )
+    if owner.online_url:
+        locations.append({"@type": "VirtualLocation", "url": owner.online_url})
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": page.title,
+        "description": page.summary,
+        "url": absolute_url(request, page),
+        "eventStatus": SCHEMA_STATUS.get(owner.status, SCHEMA_STATUS["scheduled"]),
+        "eventAttendanceMode": mode,
+        "inLanguage": [LANGUAGE_TAGS.get(code, code) for code in owner.languages],
+        "organizer": [
+            {"@type": "Organization", "name": partner.title, "url": absolute_url(request, partner)}
+            for partner in organisers
+        ],
+        "offers": event_offer(request, page, owner),
+    }
+    if owner.status == "scheduled" and occurrence is not None and occurrence.moved:
+        data["eventStatus"] = "https://schema.org/EventRescheduled"
+        zone = ZoneInfo(owner.timezone)
+        data["previousStartDate"] = timezone.localtime(occurrence.original_start, zone).isoformat()
+    if occurrence is not None:
+        zone = ZoneInfo(owner.timezone)
+        if occurrence.all_day:
+            data["startDate"] = timezone.localtime(occurrence.start, zone).date().isoformat()
+            data["endDate"] = (
+                timezone.localtime(occurrence.end, zone).date() - datetime.timedelta(days=1)
+            ).isoformat()
+        else:
+            data["startDate"] = timezone.localtime(occurrence.start, zone).isoformat()
+            data["endDate"] = timezone.localtime(occurrence.end, zone).isoformat()
+    if locations:
+        data["location"] = locations[0] if len(locations) == 1 else locations
+    if owner.image:
+        data["image"] = request.build_absolute_uri(owner.image.get_rendition("fill-1200x675").url)
+    return script_tag({k: v for k, v in data.items() if v not in ("", [], None)})
