@@ -10,25 +10,26 @@ from zoneinfo import ZoneInfo
 from babel.dates import (
     format_date,
     format_datetime,
+    format_interval,
     format_skeleton,
     format_time,
     get_timezone_location,
 )
 from django.conf import settings
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-BABEL_LOCALES = {"zh-hans": "zh_Hans_CN", "en": "en_GB", "ko": "ko_KR"}
-
-
-def babel_locale(language=None):
-    return BABEL_LOCALES.get(language or get_language(), "en_GB")
+from home.languages import babel_locale
 
 
 def day_label(value, language=None):
     """Month, day and weekday: 11月22日周六 / 11월 22일 (토) / Sat 22 Nov."""
     return format_skeleton("MMMEd", value, locale=babel_locale(language))
+
+
+def day_range(first, last, language=None):
+    """11月22日周日至24日周二 / 11월 22일 (일)~24일 (화) / Sun 22 Nov – Tue 24 Nov."""
+    return format_interval(first, last, "MMMEd", locale=babel_locale(language))
 
 
 def long_day(value, language=None):
@@ -91,7 +92,7 @@ def when_text(occurrence, zone=None):
     if occurrence.all_day:
         last = last_day(occurrence, zone)
         if last != start.date():
-            return f"{day_label(start)} – {day_label(last)}"
+            return day_range(start.date(), last)
         return _("All day")
     if start.date() != end.date():
         return f"{day_label(start)} {time_label(start)} – {day_label(end)} {time_label(end)}"

@@ -13,13 +13,10 @@ from django.db.models import Exists, OuterRef
 
 from events.choices import AUDIENCE_CHOICES
 from events.models import EventCategory, EventOrganiser, EventPage, Occurrence
+from home.listing import BadFilter
 from home.translations import shown_on_site
 from services.models import LANGUAGE_LABELS, PartnerPage, PublicSpacePage
 from services.queries import in_locale
-
-
-class BadFilter(ValueError):
-    """A filter value that names nothing: the view answers 400."""
 
 
 @dataclass(frozen=True)

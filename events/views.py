@@ -12,7 +12,6 @@ from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -28,6 +27,7 @@ from events.queries import BadFilter, Filters, entries, filter_options, occurren
 from events.structured_data import event_structured_data, google_calendar_url
 from events.subscribe import feed_links
 from home.languages import with_suffix
+from home.listing import page_of
 from services.models import LANGUAGE_LABELS, PartnerPage, PublicSpacePage
 from services.queries import in_locale
 
@@ -135,10 +135,8 @@ def upcoming(request, index):
         return bad_request(request, index, _("That filter does not match anything we know."))
     now = timezone.now()
     occurrences = occurrences_in(index.locale, now, now + datetime.timedelta(days=366), filters)
-    paginator = Paginator(occurrences, PAGE_SIZE)
-    # str.isdigit() accepts "²" and "١٢", which int() rejects or reads as another number.
-    raw_page = request.GET.get("page", "1").strip()
-    page = paginator.get_page(raw_page if raw_page.isascii() and raw_page.isdigit() else 1)
+    page = page_of(request, occurrences, PAGE_SIZE)
+    paginator = page.paginator
     rows = entries(page.object_list, index.locale)
     context = _calendar_context(request, index, "upcoming", filters, _("Upcoming events"))
     days = group_by_day(rows, local_today())
@@ -247,7 +245,7 @@ def week(request, index, year=None, week=None):
     sunday = monday + datetime.timedelta(days=6)
     previous_week = (monday - datetime.timedelta(days=7)).isocalendar()
     next_week = (monday + datetime.timedelta(days=7)).isocalendar()
-    title = f"{dates.day_label(monday)} – {dates.day_label(sunday)}"
+    title = dates.day_range(monday, sunday)
     response = _range_view(
         request,
         index,

@@ -140,3 +140,11 @@ def home_language_links(request):
         for code, name in settings.LANGUAGES
     ]
     return LanguageLinks(links, reverse("root"))
+
+
+# Babel (CLDR) locales for dates and lists: British English for 24-hour, day-first dates.
+BABEL_LOCALES = {"zh-hans": "zh_Hans_CN", "en": "en_GB", "ko": "ko_KR"}
+
+
+def babel_locale(language=None):
+    return BABEL_LOCALES.get(language or get_language(), "en_GB")

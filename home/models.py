@@ -3,6 +3,7 @@
 import re
 
 from django.db import models
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 from modelcluster.models import ClusterableModel
 from wagtail import blocks
@@ -94,6 +95,27 @@ class BasePage(Page):
         # Through serve(), like a visit: listing pages build their context there, and
         # Wagtail's default preview (template + get_context) would render them empty.
         return self.serve(request)
+
+
+class IndexPage(BasePage):
+    """A list of one kind of page under a home page: services, partners, spaces, events."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    parent_page_types = ["home.HomePage"]
+    max_count_per_parent = 1
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    # "app.views.function" called with (index page, request) to serve the list.
+    listing_view = None
+
+    class Meta:
+        abstract = True
+
+    def serve(self, request, *args, **kwargs):
+        if self.listing_view is None:
+            return super().serve(request, *args, **kwargs)
+        return import_string(self.listing_view)(self, request)
 
 
 class HomePage(BasePage):

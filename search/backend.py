@@ -26,22 +26,10 @@ from wagtail.search import index
 from wagtail.search.backends.base import EmptySearchResults
 from wagtail.search.query import And, Or, Phrase, PlainText
 
-from search.text import index_text, parse_query
+from search.text import index_text, parse_query, plain_text
 
 # How much more a match in the title counts than one in the body, on both databases.
 TITLE_WEIGHT = 10.0
-
-
-def _flatten(value):
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, (list, tuple)):
-        return " ".join(_flatten(item) for item in value)
-    if isinstance(value, dict):
-        return " ".join(_flatten(item) for item in value.values())
-    return str(value)
 
 
 class TokenisedSearchField(index.SearchField):
@@ -52,7 +40,7 @@ class TokenisedSearchField(index.SearchField):
         self.source = source
 
     def get_value(self, obj):
-        return index_text(_flatten(self.source.get_value(obj)))
+        return index_text(plain_text(self.source.get_value(obj)))
 
 
 class TokenisedAutocompleteField(index.AutocompleteField):
@@ -61,7 +49,7 @@ class TokenisedAutocompleteField(index.AutocompleteField):
         self.source = source
 
     def get_value(self, obj):
-        return index_text(_flatten(self.source.get_value(obj)))
+        return index_text(plain_text(self.source.get_value(obj)))
 
 
 def tokenised(fields):

@@ -11,7 +11,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail.search.backends import get_search_backend
 
-from search.text import highlight, parse_query
+from search.text import highlight, parse_query, plain_text
 
 RESULTS_PER_PAGE = 10
 SUGGESTIONS = 8
@@ -84,18 +84,8 @@ def page_text(page):
             and field.field_name != "title"
             and field.field_name in model_fields
         ):
-            texts.append(_plain(field.get_value(page)))
+            texts.append(plain_text(field.get_value(page)))
     return " ".join(t for t in texts if t)
-
-
-def _plain(value):
-    if value is None:
-        return ""
-    if isinstance(value, (list, tuple)):
-        return " ".join(_plain(v) for v in value)
-    if isinstance(value, dict):
-        return " ".join(_plain(v) for v in value.values())
-    return str(value)
 
 
 @dataclass

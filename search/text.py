@@ -281,3 +281,14 @@ def highlight(text, query, width=None):
     if end < len(text):
         segments.append(("…", False))
     return segments
+
+
+def plain_text(value):
+    """A search field's value as one string: lists and dicts (StreamField data) joined."""
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple):
+        return " ".join(plain_text(item) for item in value)
+    if isinstance(value, dict):
+        return " ".join(plain_text(item) for item in value.values())
+    return str(value)

@@ -3,7 +3,6 @@
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -12,6 +11,7 @@ from django.views.decorators.http import require_safe
 from wagtail.models import Locale
 
 from home.languages import LanguageLink, LanguageLinks, bcp47
+from home.listing import page_of
 from search.queries import RESULTS_PER_PAGE, Search, suggestions
 from search.text import MAX_QUERY_LENGTH
 
@@ -35,8 +35,8 @@ def _language_links(query_string):
 @require_safe
 def search(request):
     search = Search(_query_text(request), Locale.get_active(), request.GET.get("type"))
-    paginator = Paginator(search.results, RESULTS_PER_PAGE)
-    page_obj = paginator.get_page(request.GET.get("page"))
+    page_obj = page_of(request, search.results, RESULTS_PER_PAGE)
+    paginator = page_obj.paginator
     # 1 … 4 5 [6] 7 8 … 12: every page number would not fit on a phone.
     page_range = paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
     params = {"q": search.text}

@@ -7,27 +7,16 @@ language, never a server error; a page number out of range shows the nearest pag
 
 from urllib.parse import urlencode
 
-from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 
 from home.languages import with_suffix
+from home.listing import BadFilter, choice, page_of
 from services import collation, queries
 from services.models import LANGUAGE_CHOICES, LANGUAGE_LABELS, PARTNER_TYPE_LABELS, PARTNER_TYPES
 
 
-class BadFilter(ValueError):
-    pass
-
-
-def _choice(params, name, allowed):
-    value = params.get(name, "").strip()
-    if value and value not in allowed:
-        raise BadFilter(name)
-    return value or None
-
-
 def _paginate(request, pages):
-    return Paginator(pages, queries.PAGE_SIZE).get_page(request.GET.get("page"))
+    return page_of(request, pages, queries.PAGE_SIZE)
 
 
 def keep_filters(context, filters):
@@ -60,7 +49,7 @@ def serve_service_index(index, request):
     by_key = queries.categories_in(index.locale)
     slugs = {category.slug: key for key, category in by_key.items()}
     try:
-        chosen = _choice(request.GET, "category", slugs)
+        chosen = choice(request.GET, "category", slugs)
     except BadFilter:
         return bad_filter(index, request, context)
     page_obj = _paginate(request, queries.services(index, [slugs[chosen]] if chosen else None))
@@ -84,9 +73,9 @@ def serve_partner_index(index, request):
     # Filed the same way as titles: "m" is M, and ㄲ (tense) is listed under ㄱ.
     letter = collation.fold_letter(request.GET.get("letter", ""))
     try:
-        partner_type = _choice(request.GET, "type", PARTNER_TYPE_LABELS)
-        language = _choice(request.GET, "language", LANGUAGE_LABELS)
-        letter = _choice({"letter": letter}, "letter", letters)
+        partner_type = choice(request.GET, "type", PARTNER_TYPE_LABELS)
+        language = choice(request.GET, "language", LANGUAGE_LABELS)
+        letter = choice({"letter": letter}, "letter", letters)
     except BadFilter:
         return bad_filter(index, request, context)
     filtered = queries.partners(index, partner_type, language)

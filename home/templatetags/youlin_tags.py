@@ -1,10 +1,10 @@
 """Template helpers used across the site."""
 
+from babel.lists import format_list
 from django import template
 from django.utils.html import format_html
-from django.utils.translation import get_language
 
-from home.languages import bcp47
+from home.languages import babel_locale, bcp47
 
 register = template.Library()
 
@@ -17,14 +17,11 @@ def html_lang(language_code):
 
 # How a list of names (languages spoken, days) is run together: Chinese puts the
 # enumeration comma 、 between words, where a "," would be a typo.
-LIST_SEPARATORS = {"zh-hans": "、"}
-
-
 @register.filter
 def list_join(items):
-    """["中文", "英语"] -> "中文、英语" on Chinese pages, "Chinese, English" elsewhere."""
-    separator = LIST_SEPARATORS.get(get_language(), ", ")
-    return separator.join(str(item) for item in items or [] if str(item))
+    """["中文", "英语", "韩语"] -> "中文、英语和韩语", "Chinese, English and Korean" (CLDR)."""
+    shown = [str(item) for item in items or [] if str(item)]
+    return format_list(shown, locale=babel_locale()) if shown else ""
 
 
 @register.simple_tag

@@ -21,9 +21,9 @@ WEEKLY = SimpleNamespace(
 @pytest.mark.parametrize(
     ("language", "expected"),
     [
-        ("en", "Every week on Monday, Wednesday"),
-        ("zh-hans", "星期一、星期三"),
-        ("ko", "월요일, 수요일"),
+        ("en", "Every week on Monday and Wednesday"),
+        ("zh-hans", "星期一和星期三"),
+        ("ko", "월요일 및 수요일"),
     ],
 )
 def test_weekdays_are_joined_for_the_language(language, expected):

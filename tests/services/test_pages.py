@@ -194,14 +194,14 @@ def test_service_page_shows_facts_and_where_to_go_in_the_visitors_language(clien
     response = client.get(directory.services[0][2].url)
     page = html(response)
     assert '<a href="/ko/spaces/centre/">국제이웃서비스센터</a>' in page
-    # The counter languages, translated by Django, joined as Korean writes a list.
-    assert "<dd>중국어, 영어, 한국어</dd>" in page
+    # The counter languages, translated by Django, joined as each language writes a list (CLDR).
+    assert "<dd>중국어, 영어 및 한국어</dd>" in page
     zh_page = html(client.get(directory.services[0][0].url))
-    assert "<dd>中文、英语、韩语</dd>" in zh_page
+    assert "<dd>中文、英语和韩语</dd>" in zh_page
     en_page = html(client.get(directory.services[0][1].url))
-    assert "<dd>Chinese, English, Korean</dd>" in en_page
+    assert "<dd>Chinese, English and Korean</dd>" in en_page
     partner = html(client.get(directory.partners[0][0].url))
-    assert "<dd>中文、英语</dd>" in partner
+    assert "<dd>中文和英语</dd>" in partner
     data = json_ld(response)
     assert data["@type"] == "GovernmentService"
     assert data["mainEntityOfPage"]["inLanguage"] == "ko"

@@ -1,23 +1,13 @@
-"""Events: categories, the event page with its schedule, and materialised occurrences.
-
-One schedule for every language: the schedule, status, venue, organisers and
-the other facts of an event are read from its *schedule owner*, the original
-page of its translation group (the one every translation was made from).
-Translations carry their own titles and descriptions only. Publishing the owner
-rebuilds the group's rows in `Occurrence`, so a moved time or a cancelled date
-shows in every locale's calendar and feed at once, without a translation sync.
-"""
+"""The calendar page and the event page; see the package docstring for the schedule owner."""
 
 import datetime
 
-from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -27,13 +17,11 @@ from wagtail.admin.panels import (
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import Page
 from wagtail.search import index
 
 from events import schedule as sched
 from events.choices import (
-    ACTION_CANCEL,
-    ACTION_MOVE,
     AUDIENCE_CHOICES,
     MONTHLY_BY_CHOICES,
     REPEAT_CHOICES,
@@ -41,64 +29,13 @@ from events.choices import (
     STATUS_CHOICES,
     STATUS_SCHEDULED,
     TIMEZONE_CHOICES,
-    WEEKDAY_CHOICES,
 )
 from events.forms import EventPageForm
+from events.models.parts import EventCategory, WeekdaysField
 from home.blocks import BodyBlock
-from home.models import BasePage
+from home.models import BasePage, IndexPage
 from home.translations import synchronised
 from services.models import LanguageListField
-
-
-class EventCategory(TranslatableMixin, models.Model):
-    """What kind of event (English salon, Chinese class, festival …), translated per locale."""
-
-    name = models.CharField(_("name"), max_length=80)
-    slug = models.SlugField(
-        _("short name for links"),
-        max_length=60,
-        allow_unicode=False,
-        help_text=_("Lower-case letters, numbers and hyphens, the same in every language."),
-    )
-    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
-
-    override_translatable_fields = synchronised("slug", "sort_order")
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
-
-    class Meta(TranslatableMixin.Meta):
-        verbose_name = _("event category")
-        verbose_name_plural = _("event categories")
-        ordering = ["sort_order", "name"]
-
-    def __str__(self):
-        return self.name
-
-
-class WeekdaysField(models.CharField):
-    """Weekdays as "0,5" (Monday = 0), edited as checkboxes."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("max_length", 20)
-        kwargs.setdefault("blank", True)
-        super().__init__(*args, **kwargs)
-
-    def formfield(self, **kwargs):
-        return forms.TypedMultipleChoiceField(
-            choices=WEEKDAY_CHOICES,
-            widget=forms.CheckboxSelectMultiple,
-            required=False,
-            label=self.verbose_name,
-            help_text=self.help_text,
-        )
-
-    def to_python(self, value):
-        if isinstance(value, list | tuple):
-            return ",".join(sorted({str(v) for v in value if str(v).isdigit()}))
-        return value or ""
-
-    def get_prep_value(self, value):
-        return self.to_python(value)
-
 
 # Addresses the calendar page answers itself (EventIndexPage's routes): an event with one of
 # these slugs would be hidden behind the calendar view.
@@ -112,16 +49,11 @@ def default_start_date():
     return timezone.localdate() + datetime.timedelta(days=7)
 
 
-class EventIndexPage(RoutablePageMixin, BasePage):
+class EventIndexPage(RoutablePageMixin, IndexPage):
     """The calendar: upcoming list, month, week, today and this weekend (see events/views.py)."""
 
-    intro = models.TextField(_("introduction"), blank=True)
-
     template = "events/event_index_page.html"
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["events.EventPage"]
-    max_count_per_parent = 1
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
 
     class Meta:
         verbose_name = _("event calendar")
@@ -441,109 +373,3 @@ class EventPage(RoutablePageMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         context.update(views.event_context(request, self))
         return context
-
-
-class EventOrganiser(Orderable):
-    """A partner organising the event: a shared fact, synchronised to every translation."""
-
-    page = ParentalKey(EventPage, related_name="organisers", on_delete=models.CASCADE)
-    partner = models.ForeignKey(
-        "services.PartnerPage",
-        verbose_name=_("partner"),
-        on_delete=models.CASCADE,
-        related_name="+",
-    )
-    panels = [FieldPanel("partner")]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("organiser")
-
-
-class EventDateChange(Orderable):
-    """One date of a repeating event cancelled, or moved to another time or venue."""
-
-    page = ParentalKey(EventPage, related_name="date_changes", on_delete=models.CASCADE)
-    date = models.DateField(_("date it was planned for"))
-    action = models.CharField(
-        _("what happens"),
-        max_length=10,
-        choices=[(ACTION_CANCEL, _("Cancelled")), (ACTION_MOVE, _("Moved"))],
-        default=ACTION_CANCEL,
-    )
-    new_date = models.DateField(_("new date"), null=True, blank=True)
-    new_start_time = models.TimeField(_("new start time"), null=True, blank=True)
-    new_end_time = models.TimeField(_("new end time"), null=True, blank=True)
-    new_venue = models.ForeignKey(
-        "services.PublicSpacePage",
-        verbose_name=_("new venue"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-
-    panels = [
-        FieldRowPanel([FieldPanel("date"), FieldPanel("action")]),
-        FieldRowPanel(
-            [FieldPanel("new_date"), FieldPanel("new_start_time"), FieldPanel("new_end_time")]
-        ),
-        FieldPanel("new_venue"),
-    ]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("change to one date")
-        verbose_name_plural = _("changes to single dates")
-
-    def to_change(self, event):
-        if self.action == ACTION_CANCEL:
-            return sched.Change(cancelled=True)
-        start_time = self.new_start_time or event.start_time or datetime.time(0)
-        start = datetime.datetime.combine(self.new_date or self.date, start_time)
-        end = None
-        if self.new_end_time:
-            end = datetime.datetime.combine(start.date(), self.new_end_time)
-        elif event.start_time and event.end_time:
-            planned = datetime.datetime.combine(self.date, event.start_time)
-            end = start + (datetime.datetime.combine(self.date, event.end_time) - planned)
-        return sched.Change(start=start, end=end, venue_id=self.new_venue_id)
-
-
-class OccurrenceQuerySet(models.QuerySet):
-    def between(self, start, end):
-        """Occurrences overlapping [start, end): one indexed range query."""
-        return self.filter(start__lt=end, end__gt=start)
-
-    def visible(self):
-        return self.filter(cancelled=False)
-
-
-class Occurrence(models.Model):
-    """One materialised date of an event, shared by every locale of its translation group."""
-
-    event = models.ForeignKey(EventPage, on_delete=models.CASCADE, related_name="occurrences")
-    translation_key = models.UUIDField(db_index=True)
-    start = models.DateTimeField()
-    end = models.DateTimeField()
-    original_start = models.DateTimeField()
-    all_day = models.BooleanField(default=False)
-    cancelled = models.BooleanField(default=False)
-    moved = models.BooleanField(default=False)
-    venue = models.ForeignKey(
-        "services.PublicSpacePage",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-
-    objects = OccurrenceQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["start"]
-        indexes = [
-            models.Index(fields=["start", "end"], name="occurrence_range"),
-            models.Index(fields=["end"], name="occurrence_end"),
-        ]
-
-    def __str__(self):
-        return f"{self.event_id} @ {self.start:%Y-%m-%d %H:%M}"
