@@ -16,28 +16,28 @@ import sys
 
 sys.path[0] = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
-import argparse  # noqa: E402
-import random  # noqa: E402
-import subprocess  # noqa: E402
-import tempfile  # noqa: E402
-import time  # noqa: E402
-import uuid  # noqa: E402
-from urllib.parse import urlencode  # noqa: E402
+import argparse
+import random
+import subprocess
+import tempfile
+import time
+import uuid
+from urllib.parse import urlencode
 
 os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.test"
 # Django is set up once per process: the second database gets a process of its own.
 SERVER_RUN = os.environ.get("BENCH_SERVER_RUN")
 os.environ["DATABASE_URL"] = SERVER_RUN or f"sqlite:///{tempfile.mkdtemp()}/bench.sqlite3"
 
-import django  # noqa: E402
+import django
 
 django.setup()
 
-from django.core.management import call_command  # noqa: E402
-from django.db import connection, transaction  # noqa: E402
-from django.test import Client  # noqa: E402
+from django.core.management import call_command
+from django.db import connection, transaction
+from django.test import Client
 
-from bench.timing import measure  # noqa: E402
+from bench.timing import measure
 
 WORDS = {
     "zh-hans": ["社区", "服务", "活动", "邻居", "报名", "免费", "咖啡", "周末", "孩子", "志愿者"],

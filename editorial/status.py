@@ -214,7 +214,7 @@ def work_by_locale(locales, limit=None):
             for row in page_rows
             if row.locale.pk == locale.pk and row.needs_work
         ]
-        counts = {status: 0 for status in NEEDS_WORK}
+        counts = dict.fromkeys(NEEDS_WORK, 0)
         for row in rows:
             counts[row.status] += 1
         report.append((locale, counts, rows[:limit] if limit else rows))

@@ -109,6 +109,53 @@ def _status(owner):
     return {"cancelled": "CANCELLED", "postponed": "TENTATIVE"}.get(owner.status, "CONFIRMED")
 
 
+@dataclass
+class _VEventWriter:
+    """Writes what every VEVENT of one event in one locale says, whatever its dates."""
+
+    request: object
+    page: object
+    owner: object
+    facts: EventFacts
+    url: str
+    modified: datetime.datetime
+    language_code: str
+
+    def vevent(self, place, uid_suffix=""):
+        vevent = Event()
+        vevent.add("uid", uid(self.page, self.language_code, uid_suffix))
+        vevent.add("dtstamp", self.modified)
+        vevent.add("last-modified", self.modified)
+        vevent.add("sequence", sequence(self.modified))
+        vevent.add("summary", self.page.title)
+        vevent.add(
+            "description", f"{self.page.summary}\n\n{self.url}" if self.page.summary else self.url
+        )
+        vevent.add("url", self.url)
+        vevent.add("status", _status(self.owner))
+        location = _location_text(place, self.page, self.owner)
+        if location:
+            vevent.add("location", location)
+        if place is not None and place.has_point:
+            vevent.add("geo", (float(place.latitude), float(place.longitude)))
+        if self.facts.category is not None:
+            vevent.add("categories", [self.facts.category.name])
+        self.add_organisers(vevent)
+        return vevent
+
+    def add_organisers(self, vevent):
+        if not self.facts.organisers:
+            return
+        # RFC 5545 allows one ORGANIZER; partners have no public e-mail, so their page is
+        # the address (a URI, as CAL-ADDRESS allows).
+        first = self.facts.organisers[0]
+        organizer = vCalAddress(absolute_url(self.request, first))
+        organizer.params["CN"] = first.title
+        vevent.add("organizer", organizer)
+        for partner in self.facts.organisers[1:]:
+            vevent.add("contact", partner.title)
+
+
 def event_components(
     request, page, owner, occurrences, venues, language_code, facts=None, venue_slug=""
 ):
@@ -126,32 +173,7 @@ def event_components(
     modified = last_modified(page, owner)
     venue = venues.get(owner.venue.translation_key, owner.venue) if owner.venue else None
 
-    def base(vevent, place, uid_suffix=""):
-        vevent.add("uid", uid(page, language_code, uid_suffix))
-        vevent.add("dtstamp", modified)
-        vevent.add("last-modified", modified)
-        vevent.add("sequence", sequence(modified))
-        vevent.add("summary", page.title)
-        vevent.add("description", f"{page.summary}\n\n{url}" if page.summary else url)
-        vevent.add("url", url)
-        vevent.add("status", _status(owner))
-        location = _location_text(place, page, owner)
-        if location:
-            vevent.add("location", location)
-        if place is not None and place.has_point:
-            vevent.add("geo", (float(place.latitude), float(place.longitude)))
-        if facts.category is not None:
-            vevent.add("categories", [facts.category.name])
-        if facts.organisers:
-            # RFC 5545 allows one ORGANIZER; partners have no public e-mail, so their page is
-            # the address (a URI, as CAL-ADDRESS allows).
-            first = facts.organisers[0]
-            organizer = vCalAddress(absolute_url(request, first))
-            organizer.params["CN"] = first.title
-            vevent.add("organizer", organizer)
-            for partner in facts.organisers[1:]:
-                vevent.add("contact", partner.title)
-        return vevent
+    base = _VEventWriter(request, page, owner, facts, url, modified, language_code).vevent
 
     def venue_of(occurrence):
         return (
@@ -171,12 +193,12 @@ def event_components(
         components = []
         for o in moved if rule else []:
             if held_here(venue_of(o)):
-                single = base(Event(), venue_of(o), f"-{o.original_start:%Y%m%dT%H%M%S}")
+                single = base(venue_of(o), f"-{o.original_start:%Y%m%dT%H%M%S}")
                 _dates(single, o.start, o.end, o.all_day, zone)
                 components.append(single)
         return components
 
-    series = base(Event(), venue)
+    series = base(venue)
     first = datetime.datetime.combine(schedule.start.date(), schedule.start.time(), zone)
     _dates(series, first, first + schedule.duration, schedule.all_day, zone)
     components = [series]
@@ -194,7 +216,7 @@ def event_components(
         series.add("exdate", [_when(o, zone, schedule.all_day) for o in excluded])
     for o in moved:
         if held_here(venue_of(o)):
-            override = base(Event(), venue_of(o))
+            override = base(venue_of(o))
             override.add("recurrence-id", _when(o.original_start, zone, schedule.all_day))
             _dates(override, o.start, o.end, o.all_day, zone)
             components.append(override)

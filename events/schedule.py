@@ -178,9 +178,9 @@ def expand(schedule, window_start, window_end):
             moved=change.start is not None and not change.cancelled,
             venue_id=change.venue_id,
         )
-        if occurrence.start < window_end and occurrence.end > window_start:
-            occurrences.append(occurrence)
-        elif occurrence.start == occurrence.end and window_start <= occurrence.start < window_end:
+        if (occurrence.start < window_end and occurrence.end > window_start) or (
+            occurrence.start == occurrence.end and window_start <= occurrence.start < window_end
+        ):
             occurrences.append(occurrence)
     occurrences.sort(key=lambda o: o.start)
     return occurrences

@@ -287,7 +287,7 @@ def _postgres_backend_class():
     return Backend
 
 
-def SearchBackend(params):  # noqa: N802 (the name Wagtail looks up in a backend module)
+def SearchBackend(params):
     """The backend for the default database: PostgreSQL or SQLite (FTS5)."""
     if connection.vendor == "postgresql":
         return _postgres_backend_class()(params)

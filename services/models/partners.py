@@ -44,7 +44,7 @@ class PartnerOpeningHours(OpeningHours):
     page = ParentalKey("PartnerPage", related_name="opening_hours", on_delete=models.CASCADE)
 
 
-class PartnerPage(Location, DirectoryPage):  # noqa: DJ008 (Page.__str__ is the title)
+class PartnerPage(Location, DirectoryPage):
     """A community partner: a café, a school, a volunteer team …"""
 
     partner_type = models.CharField(_("type"), max_length=20, choices=PARTNER_TYPES)

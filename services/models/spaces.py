@@ -71,7 +71,7 @@ class SpaceHoursException(Orderable):
         return opening.DayException(self.date, self.closed, self.opens, self.closes)
 
 
-class PublicSpacePage(Location, DirectoryPage):  # noqa: DJ008 (Page.__str__ is the title)
+class PublicSpacePage(Location, DirectoryPage):
     """A room or place residents can use: the service centre, the reading bar, the garden."""
 
     image = models.ForeignKey(

@@ -9,9 +9,7 @@ pytestmark = pytest.mark.django_db
 
 def nav(client, url):
     html = client.get(url).content.decode()
-    links = dict(
-        (rel, href) for href, rel in re.findall(r'<a href="([^"]+)" rel="(prev|next)">', html)
-    )
+    links = {rel: href for href, rel in re.findall(r'<a href="([^"]+)" rel="(prev|next)">', html)}
     return links.get("prev"), links.get("next")
 
 

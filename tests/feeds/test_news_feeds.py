@@ -96,7 +96,7 @@ def test_item_text_is_escaped_as_html(client, calendar, path):
     make_event(
         calendar, "tea", en="Tea & cake <3", summary="Bring <b>cups</b> & plates\nand spoons"
     )
-    response, result = parsed(client, path)
+    _response, result = parsed(client, path)
     [entry] = result.entries
     assert entry.title == "Tea & cake <3"
     # The summary is HTML: the editor's text shows as written, line breaks included.

@@ -150,7 +150,7 @@ def snippet_text(segments):
 
 def test_snippet_cuts_english_at_word_boundaries():
     words = [f"word{n}" for n in range(60)]
-    text = " ".join(words[:30] + ["salon"] + words[30:])
+    text = " ".join([*words[:30], "salon", *words[30:]])
     segments = highlight(text, parse_query("salon"), width=60)
     inner = snippet_text(segments[1:-1])
     assert segments[0] == ("…", False) and segments[-1] == ("…", False)

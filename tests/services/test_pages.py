@@ -261,7 +261,7 @@ def test_json_ld_cannot_be_closed_by_an_editor(client, directory):
 
 
 def test_translation_shares_facts_with_its_source(directory):
-    zh, en, ko = directory.partners[0]
+    zh, _en, ko = directory.partners[0]
     assert ko.phone == zh.phone and ko.latitude == zh.latitude and ko.logo_id == zh.logo_id
     assert [row.weekday for row in ko.opening_hours.all()] == list(range(7))
     assert ko.languages == ["zh", "en"]

@@ -92,7 +92,7 @@ def test_report_costs_the_same_queries_for_more_guides(
 
 
 def test_translation_warning_points_to_the_chinese_page(admin_client, directory):
-    zh, en, ko = directory.services[0]
+    zh, _en, ko = directory.services[0]
     make_stale(zh)
     page = text(admin_client.get(f"/admin/pages/{ko.pk}/edit/", follow=True))
     assert "The Chinese page of this guide was last checked on" in page
@@ -105,7 +105,7 @@ def test_translator_is_asked_to_get_an_editor_to_check_the_chinese_page(client, 
 
     from editorial.roles import TRANSLATORS, setup_roles
 
-    zh, en, ko = directory.services[0]
+    zh, _en, ko = directory.services[0]
     make_stale(zh)
     groups = setup_roles()
     translator = get_user_model().objects.create_user("translator-ko", password="x")

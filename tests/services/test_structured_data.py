@@ -131,7 +131,7 @@ def test_every_detail_page_has_valid_json_ld_in_every_language(client, directory
 
 
 def test_service_is_a_government_service_only_when_a_government_office_offers_it(client, directory):
-    zh, en, ko = directory.services[0]
+    zh, en, _ko = directory.services[0]
     assert json_ld(client, en.url)["@type"] == "GovernmentService"
     ServicePage.objects.filter(translation_key=zh.translation_key).update(government_service=False)
     data = json_ld(client, en.url)
