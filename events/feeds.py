@@ -36,6 +36,7 @@ from events.ical import (
 from events.models import EventCategory, EventOrganiser, EventPage, Occurrence
 from events.queries import BadFilter, Filters, entries, filter_options, occurrences_in
 from home.languages import bcp47
+from home.visibility import live_public
 from services.models import PartnerPage, PublicSpacePage
 from services.queries import in_locale
 
@@ -117,8 +118,9 @@ def calendar_body(request, index, filters):
     )
     pages = {
         page.translation_key: page
-        for page in EventPage.objects.live()
-        .filter(locale=locale, translation_key__in=matching)
+        for page in live_public(
+            EventPage.objects.filter(locale=locale, translation_key__in=matching)
+        )
         .select_related("locale")
         .defer("body")
     }
@@ -156,7 +158,11 @@ def calendar_body(request, index, filters):
         category = owner.category
         facts = EventFacts(
             category=categories.get(category.translation_key, category) if category else None,
-            organisers=[partners.get(p.translation_key, p) for p in organisers.get(owner.pk, [])],
+            organisers=[
+                partners[p.translation_key]
+                for p in organisers.get(owner.pk, [])
+                if p.translation_key in partners
+            ],
             url=_absolute(request, page.get_url(request)),
         )
         for component in event_components(

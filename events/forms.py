@@ -1,8 +1,13 @@
-"""The event editor's form: checks a schedule as a whole, shows translations' facts read-only."""
+"""Forms of the events app: the calendar's filters, and the event editor's form.
+
+The editor's form checks a schedule as a whole and shows translations' facts read-only.
+"""
 
 import datetime
 
+from django import forms
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from events import schedule as sched
@@ -13,6 +18,51 @@ from events.choices import (
     timezone_choices_for_editors,
 )
 from home.forms import BasePageForm
+
+FREE_SPELLINGS = ("", "1", "on", "true")
+
+
+class CalendarFilterForm(forms.Form):
+    """The calendar's filters: validated from the query string and rendered as its dropdowns.
+
+    `options` is `events.queries.filter_options(locale)`: the values each filter knows,
+    labelled in the visitor's language. An unknown value makes the form invalid, which
+    the calendar answers with its 400 page.
+    """
+
+    category = forms.ChoiceField(label=_("Category"), required=False)
+    venue = forms.ChoiceField(label=_("Venue"), required=False)
+    organiser = forms.ChoiceField(label=_("Organiser"), required=False)
+    audience = forms.ChoiceField(label=_("Who it is for"), required=False)
+    language = forms.ChoiceField(label=_("Language used"), required=False)
+    free = forms.BooleanField(
+        label=_("Free events only"),
+        required=False,
+        widget=forms.CheckboxInput(attrs={"value": "1"}),
+    )
+
+    ANY = {
+        "category": _("All categories"),
+        "venue": _("All venues"),
+        "organiser": _("All organisers"),
+        "audience": _("Everyone"),
+        "language": _("Any language"),
+    }
+
+    def __init__(self, data, options):
+        super().__init__(data, auto_id="filter-%s", label_suffix="")
+        for name, any_label in self.ANY.items():
+            self.fields[name].choices = [("", any_label), *options[name]]
+
+    def clean_free(self):
+        # "1", "on" and "true" in any case; a checkbox sends "on" when it has no value.
+        if self.data.get("free", "").strip().lower() not in FREE_SPELLINGS:
+            raise ValidationError(_("Choose free events or all events."), code="invalid")
+        return self.cleaned_data["free"]
+
+    @property
+    def choice_fields(self):
+        return [self[name] for name in self.ANY]
 
 
 def show_rows_read_only(formset):

@@ -171,16 +171,12 @@ def event_components(
     zone = ZoneInfo(owner.timezone)
     schedule = owner.to_schedule(changes={})
     modified = last_modified(page, owner)
-    venue = venues.get(owner.venue.translation_key, owner.venue) if owner.venue else None
+    venue = venues.get(owner.venue.translation_key) if owner.venue else None
 
     base = _VEventWriter(request, page, owner, facts, url, modified, language_code).vevent
 
     def venue_of(occurrence):
-        return (
-            venues.get(occurrence.venue.translation_key, occurrence.venue)
-            if occurrence.venue
-            else venue
-        )
+        return venues.get(occurrence.venue.translation_key) if occurrence.venue else venue
 
     def held_here(place):
         return not venue_slug or (place is not None and place.slug == venue_slug)
@@ -251,7 +247,11 @@ def event_calendar(request, page):
         )
     facts = EventFacts(
         category=category,
-        organisers=[local_partners.get(p.translation_key, p) for p in partners],
+        organisers=[
+            local_partners[p.translation_key]
+            for p in partners
+            if p.translation_key in local_partners
+        ],
         url=absolute_url(request, page),
     )
     language_code = page.locale.language_code

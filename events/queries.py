@@ -12,9 +12,11 @@ from dataclasses import dataclass
 from django.db.models import Exists, OuterRef
 
 from events.choices import AUDIENCE_CHOICES
+from events.forms import CalendarFilterForm
 from events.models import EventCategory, EventOrganiser, EventPage, Occurrence
 from home.listing import BadFilter
 from home.translations import shown_on_site
+from home.visibility import live_public
 from services.models import LANGUAGE_LABELS, PartnerPage, PublicSpacePage
 from services.queries import in_locale
 
@@ -33,21 +35,12 @@ class Filters:
     @classmethod
     def from_query(cls, query, locale):
         """Validated filters from request.GET; unknown values raise BadFilter."""
-        values = {}
-        for name in cls.NAMES:
-            raw = query.get(name, "")
-            if len(raw) > 100:
-                raise BadFilter(name)
-            values[name] = raw.strip()
-        options = filter_options(locale)
-        for name in ("category", "venue", "organiser", "audience", "language"):
-            if values[name] and values[name] not in {slug for slug, _ in options[name]}:
-                raise BadFilter(name)
-        values["free"] = values["free"].lower()
-        if values["free"] not in ("", "1", "on", "true"):
-            raise BadFilter("free")
-        values["free"] = bool(values["free"])
-        return cls(**values)
+        form = CalendarFilterForm(
+            {name: query.get(name, "").strip() for name in cls.NAMES}, filter_options(locale)
+        )
+        if not form.is_valid():
+            raise BadFilter(next(iter(form.errors)))
+        return cls(**form.cleaned_data)
 
     @property
     def active(self):
@@ -90,11 +83,11 @@ def filter_options(locale):
     ]
     venues = [
         (p.slug, p.title)
-        for p in PublicSpacePage.objects.live().filter(locale=locale).order_by("sort_key")
+        for p in live_public(PublicSpacePage.objects.filter(locale=locale)).order_by("sort_key")
     ]
     organisers = [
         (p.slug, p.title)
-        for p in PartnerPage.objects.live().filter(locale=locale).order_by("sort_key")
+        for p in live_public(PartnerPage.objects.filter(locale=locale)).order_by("sort_key")
     ]
     return {
         "category": categories,
@@ -114,10 +107,9 @@ def occurrences_in(locale, start, end, filters=None, include_cancelled=False):
     occurrences = (
         Occurrence.objects.between(start, end)
         .filter(
-            translation_key__in=EventPage.objects.live()
-            .public()
-            .filter(locale=locale)
-            .values("translation_key")
+            translation_key__in=live_public(EventPage.objects.filter(locale=locale)).values(
+                "translation_key"
+            )
         )
         # The events themselves are loaded once per listing by `entries`, not per row:
         # building a page object for every occurrence is most of the cost of a busy month.
@@ -159,10 +151,9 @@ def entries(occurrences, locale):
     keys = {o.translation_key for o in occurrences}
     pages = {
         page.translation_key: page
-        for page in EventPage.objects.live()
-        .public()
-        .filter(translation_key__in=keys, locale=locale)
-        .defer("body")
+        for page in live_public(
+            EventPage.objects.filter(translation_key__in=keys, locale=locale)
+        ).defer("body")
     }
     category_keys = {o.event.category.translation_key for o in occurrences if o.event.category}
     categories = {

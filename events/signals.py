@@ -12,6 +12,7 @@ category, the calendar's own title) also invalidates every cached feed body
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from events.feed_cache import FEED_PAGES, invalidate_feeds
@@ -53,4 +54,11 @@ def page_moved(sender, **kwargs):
 @receiver(post_save, sender=EventCategory)
 @receiver(post_delete, sender=EventCategory)
 def category_changed(sender, instance, **kwargs):
+    invalidate_feeds()
+
+
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
+def restriction_changed(sender, instance, **kwargs):
+    # A page made private (or public again) drops out of, or comes back into, every feed.
     invalidate_feeds()

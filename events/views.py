@@ -21,6 +21,7 @@ from events import dates
 from events.errors import bad_request
 from events.feed_cache import feed_response
 from events.feeds import cached_event_calendar, feed_title
+from events.forms import CalendarFilterForm
 from events.models import Occurrence
 from events.occurrences import horizon_days, occurrence_rows
 from events.queries import BadFilter, Filters, entries, filter_options, occurrences_in
@@ -65,6 +66,7 @@ def _calendar_context(request, index, view, filters, title):
             "filters": filters,
             "filter_query": query,
             "filter_options": options,
+            "filter_form": CalendarFilterForm(dict(filters.as_query()), options),
             "view_title": title,
             "links": {
                 "upcoming": index.url,
@@ -307,7 +309,7 @@ def event_context(request, page):
             .first()
             or category
         )
-    venue = venues.get(owner.venue.translation_key, owner.venue) if owner.venue else None
+    venue = venues.get(owner.venue.translation_key) if owner.venue else None
     next_occurrence = next((o for o in upcoming_rows if not o.cancelled), None)
     related = []
     if owner.category_id:
@@ -324,7 +326,11 @@ def event_context(request, page):
             if len(picked) == 3:
                 break
         related = entries(picked, locale)
-    organisers = [organisers_local.get(p.translation_key, p) for p in organiser_pages]
+    organisers = [
+        organisers_local[p.translation_key]
+        for p in organiser_pages
+        if p.translation_key in organisers_local
+    ]
     calendar_index = page.get_parent().specific_deferred
     return {
         "owner": owner,
@@ -334,7 +340,7 @@ def event_context(request, page):
         "upcoming_dates": [
             {
                 "occurrence": o,
-                "venue": venues.get(o.venue.translation_key, o.venue) if o.venue else None,
+                "venue": venues.get(o.venue.translation_key) if o.venue else None,
             }
             for o in upcoming_rows
         ],
@@ -344,7 +350,7 @@ def event_context(request, page):
             page,
             owner,
             next_occurrence,
-            venues.get(next_occurrence.venue.translation_key, venue)
+            venues.get(next_occurrence.venue.translation_key)
             if next_occurrence and next_occurrence.venue
             else venue,
         ),

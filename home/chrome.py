@@ -9,6 +9,7 @@ from django.utils.translation import get_language
 from wagtail.models import Page
 
 from home.translations import complete
+from home.visibility import live_public
 
 
 def _for_active_locale(model):
@@ -29,19 +30,20 @@ def navigation_for_request(request):
     if menu is None:
         return []
     links = [block.value for block in menu.items]
-    # One query turns every linked page into its translation in the active locale.
+    # One query turns every linked page into its translation in the active locale; a link
+    # to a page nobody may see (a draft, or behind a view restriction) is left out.
     keys = [link["page"].translation_key for link in links if link["page"]]
-    localized = {
-        page.translation_key: page
-        for page in Page.objects.live().filter(
-            translation_key__in=keys, locale__language_code=get_language()
-        )
-    }
+    visible = live_public(Page.objects.filter(translation_key__in=keys)).select_related("locale")
+    localized, shown_ids = {}, set()
+    for page in visible:
+        shown_ids.add(page.pk)
+        if page.locale.language_code == get_language():
+            localized[page.translation_key] = page
     items = []
     for link in links:
         if link["page"]:
             page = localized.get(link["page"].translation_key, link["page"])
-            url = page.get_url(request)
+            url = page.get_url(request) if page.pk in shown_ids else ""
         else:
             url = link["url"]
         if url:

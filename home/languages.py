@@ -78,11 +78,16 @@ def language_links(request, page):
     """
     from wagtail.models import Page, Site
 
+    from home.visibility import live_public
+
     site = Site.find_for_request(request)
     home_key = site.root_page.translation_key if site else page.translation_key
     rows = (
-        Page.objects.live()
-        .filter(Q(translation_key=page.translation_key) | Q(translation_key=home_key))
+        live_public(
+            Page.objects.filter(
+                Q(translation_key=page.translation_key) | Q(translation_key=home_key)
+            )
+        )
         .select_related("locale")
         .only("id", "url_path", "translation_key", "locale__language_code", "live", "depth", "path")
     )

@@ -24,6 +24,7 @@ from home.forms import BasePageForm
 from home.languages import language_links
 from home.slugs import free_slug
 from home.translations import PAGE_FACTS, synchronised
+from home.visibility import live_public
 
 # Tabs that a higher app adds to every page type's editor (editorial adds "Translations"):
 # (heading, a function returning the panels). Filled in by AppConfig.ready().
@@ -171,7 +172,7 @@ class HomePage(BasePage):
         context["untranslated_page"] = untranslated_page_from(request)
         context["directory_pages"] = [
             page
-            for page in self.get_children().live().specific()
+            for page in live_public(self.get_children()).specific()
             if page.specific_class.__name__ in DIRECTORY_INDEXES
         ]
         return context
@@ -187,7 +188,7 @@ def untranslated_page_from(request):
     # str.isdigit() accepts "²" and other digits int() refuses: ASCII only.
     if not re.fullmatch(r"[0-9]{1,12}", raw):
         return None
-    return Page.objects.live().public().filter(pk=int(raw)).select_related("locale").first()
+    return live_public(Page.objects.filter(pk=int(raw))).select_related("locale").first()
 
 
 class ContentPage(BasePage):

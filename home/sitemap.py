@@ -14,14 +14,13 @@ from wagtail.models import Page
 
 from home.languages import bcp47
 from home.links import absolute_url
+from home.visibility import live_public
 
 
 @require_safe
 def sitemap_xml(request):
     pages = (
-        Page.objects.live()
-        .public()
-        .filter(depth__gt=1)
+        live_public(Page.objects.filter(depth__gt=1))
         .select_related("locale")
         .only(
             "id",

@@ -11,6 +11,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail.search.backends import get_search_backend
 
+from home.visibility import live_public
 from search.text import highlight, parse_query, plain_text
 
 RESULTS_PER_PAGE = 10
@@ -162,7 +163,7 @@ class Search:
         models = [apps.get_model(name) for name in BROWSE_PAGES]
         content_types = ContentType.objects.get_for_models(*models)
         order = {content_types[model].pk: n for n, model in enumerate(models)}
-        pages = Page.objects.live().filter(locale=self.locale, content_type__in=order.keys())
+        pages = live_public(Page.objects.filter(locale=self.locale, content_type__in=order.keys()))
         return sorted(pages, key=lambda page: order[page.content_type_id])
 
     def hits(self, pages, request):

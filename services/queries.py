@@ -6,9 +6,11 @@ queries as a page of 50. Pages are found through the index page, so a listing
 only ever shows pages of the index's own locale.
 """
 
+from django.conf import settings
 from django.db.models import Prefetch
 
 from home.translations import shown_on_site
+from home.visibility import live_public
 from services import opening
 from services.models import (
     PartnerPage,
@@ -22,24 +24,24 @@ PAGE_SIZE = 20
 
 
 def in_locale(model, translation_keys, locale):
-    """{translation_key: live page of `model` in `locale`} for many pages in one query.
+    """{translation_key: the page of `model` to show in `locale`} for many pages in one query.
 
-    The events app uses this to show a venue or organiser (stored as the
-    source-locale page) in the visitor's language, without `page.localized`.
+    The live translation in `locale`, else the one in the default locale (a venue not yet
+    translated shows its Chinese name), else any. A page nobody may see, a draft or one
+    behind a view restriction, is left out in every locale, so it is never named or linked.
+    The events app uses this for venues and organisers, stored as source-locale pages.
     """
-    rows = (
-        model.objects.live()
-        .filter(translation_key__in=list(translation_keys), locale=locale)
-        .select_related("locale")
-    )
-    return {row.translation_key: row for row in rows}
+    rows = live_public(model.objects.filter(translation_key__in=list(translation_keys)))
 
+    def preference(row):
+        if row.locale_id == locale.pk:
+            return 0
+        return 1 if row.locale.language_code == settings.LANGUAGE_CODE else 2
 
-def translation_in(page, locale):
-    """`page` in `locale` if that translation is live, else `page` itself (None stays None)."""
-    if page is None or page.locale_id == locale.pk:
-        return page
-    return in_locale(type(page), [page.translation_key], locale).get(page.translation_key, page)
+    shown = {}
+    for row in sorted(rows.select_related("locale"), key=preference):
+        shown.setdefault(row.translation_key, row)
+    return shown
 
 
 def categories_in(locale):
@@ -58,8 +60,7 @@ def localized_category(category, by_key):
 
 def services(index, category_keys=None):
     pages = (
-        ServicePage.objects.live()
-        .public()
+        live_public(ServicePage.objects.all())
         .child_of(index)
         .select_related("category")
         .order_by("category__sort_order", "sort_key", "pk")
@@ -71,8 +72,7 @@ def services(index, category_keys=None):
 
 def partners(index, partner_type=None, language=None, letter=None):
     pages = (
-        PartnerPage.objects.live()
-        .public()
+        live_public(PartnerPage.objects.all())
         .child_of(index)
         .select_related("logo")
         .prefetch_related("logo__renditions")
@@ -94,8 +94,7 @@ def initials_present(pages):
 
 def spaces(index):
     return (
-        PublicSpacePage.objects.live()
-        .public()
+        live_public(PublicSpacePage.objects.all())
         .child_of(index)
         .select_related("image")
         .prefetch_related("image__renditions", "opening_hours", "hours_exceptions")
@@ -113,9 +112,9 @@ def service_detail(page):
             "translation_key"
         )
         candidates = list(
-            PublicSpacePage.objects.live()
-            .filter(translation_key__in=same_place)
-            .prefetch_related(Prefetch("opening_hours", SpaceOpeningHours.objects.all()))
+            live_public(
+                PublicSpacePage.objects.filter(translation_key__in=same_place)
+            ).prefetch_related(Prefetch("opening_hours", SpaceOpeningHours.objects.all()))
         )
         space = next((s for s in candidates if s.locale_id == page.locale_id), None)
         space = space or next(iter(candidates), None)

@@ -311,8 +311,8 @@ class EventPage(RoutablePageMixin, BasePage):
         partners = [o.partner for o in owner.organisers.select_related("partner")]
         venues = in_locale(PublicSpacePage, {p.translation_key for p in places}, self.locale)
         local = in_locale(PartnerPage, {p.translation_key for p in partners}, self.locale)
-        names = [venues.get(p.translation_key, p).title for p in places]
-        names += [local.get(p.translation_key, p).title for p in partners]
+        names = [venues[p.translation_key].title for p in places if p.translation_key in venues]
+        names += [local[p.translation_key].title for p in partners if p.translation_key in local]
         return " ".join(names)
 
     def clean(self):

@@ -10,6 +10,7 @@ from events.models import EventIndexPage
 from events.queries import upcoming_at_venue, upcoming_by_organiser, upcoming_entries
 from events.subscribe import feed_links
 from home.templatetags.youlin_tags import list_join
+from home.visibility import live_public
 
 register = template.Library()
 
@@ -100,9 +101,9 @@ def topic_feeds(context, page, kind):
         return None
     indexes = request.__dict__.setdefault("_event_indexes", {})
     if page.locale_id not in indexes:
-        indexes[page.locale_id] = (
-            EventIndexPage.objects.live().filter(locale_id=page.locale_id).first()
-        )
+        indexes[page.locale_id] = live_public(
+            EventIndexPage.objects.filter(locale_id=page.locale_id)
+        ).first()
     index = indexes[page.locale_id]
     if index is None:
         return None
@@ -130,4 +131,4 @@ def upcoming_events(page, held_as=""):
 @register.simple_tag
 def calendar_of(home_page):
     """The live calendar under a home page, or None."""
-    return EventIndexPage.objects.child_of(home_page).live().first()
+    return live_public(EventIndexPage.objects.child_of(home_page)).first()
