@@ -1,9 +1,10 @@
 """Feed bodies in the Django cache, one builder at a time, answered with ETag and 304.
 
-A body is kept under a version number that events/signals.py bumps whenever an event,
-venue, organiser or category changes. Responses carry ETag and Last-Modified and answer
-`304 Not Modified` to conditional requests, so polling clients cost almost nothing
-between changes.
+A body is kept under a version number in the database (`FeedsVersion`) that
+events/signals.py bumps whenever an event, venue, organiser or category changes, so
+several workers and app servers never disagree about which body is current. Responses
+carry ETag and Last-Modified and answer `304 Not Modified` to conditional requests, so
+polling clients cost almost nothing between changes.
 """
 
 import hashlib
@@ -11,19 +12,17 @@ import time
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
-from django.db import transaction
-from django.db.models import Max
+from django.db.models import F, Max
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 from wagtail.models import PageLogEntry
 
-from events.models import EventIndexPage, EventPage
+from events.models import EventIndexPage, EventPage, FeedsVersion
 from services.models import PartnerPage, PublicSpacePage
 
 BODY_SECONDS = 6 * 3600  # the version bump invalidates sooner; this bounds "upcoming" drift
 MAX_AGE = 900  # what browsers and CDNs may reuse without asking again
-VERSION_KEY = "events:feeds:version"
 LOCK_SECONDS = 60  # a build that takes longer (or crashed) lets the next request try
 LOCK_WAIT_SECONDS = 5
 
@@ -32,30 +31,19 @@ FEED_PAGES = (EventPage, EventIndexPage, PublicSpacePage, PartnerPage)
 
 
 def feeds_version():
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        # Start from the clock, not 1: if only this key was evicted, old bodies stay unused.
-        version = int(time.time() * 1000)
-        cache.add(VERSION_KEY, version, None)
-        version = cache.get(VERSION_KEY, version)
-    return version
-
-
-def _bump():
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, int(time.time() * 1000), None)
+    """The number cached bodies are kept under: one indexed read, shared by every process."""
+    return FeedsVersion.objects.filter(pk=1).values_list("number", flat=True).first() or 0
 
 
 def invalidate_feeds():
-    """Every cached feed body is stale: now, and again once the change is committed.
+    """Every cached feed body is stale once the current transaction commits.
 
-    The second bump stops a request that read the old data mid-transaction from
-    keeping its body under the new version.
+    The number is written in the transaction that changes the page, so it commits or rolls
+    back with it: a request that read the old data before the commit keeps its body under
+    the old number, which no request asks for afterwards.
     """
-    _bump()
-    transaction.on_commit(_bump)
+    if not FeedsVersion.objects.filter(pk=1).update(number=F("number") + 1):
+        FeedsVersion.objects.get_or_create(pk=1, defaults={"number": 1})
 
 
 # Wagtail's log of what happened to the pages a feed shows. Deletes are logged by the admin's
@@ -78,9 +66,9 @@ def feeds_changed_at():
 
 
 def cache_key(*parts):
-    """The versioned key of a feed body, and the unversioned key of its last good copy."""
+    """The key of a feed body under the database's current version."""
     digest = hashlib.sha256("|".join(str(part) for part in parts).encode()).hexdigest()
-    return f"events:feed:{feeds_version()}:{digest}", f"events:feed:stale:{digest}"
+    return f"events:feed:{feeds_version()}:{digest}"
 
 
 def _claim(key):
@@ -88,21 +76,17 @@ def _claim(key):
     return cache.add(f"{key}:building", True, LOCK_SECONDS)
 
 
-def cached(keys, build):
+def cached(key, build):
     """A feed body from the cache, built by one process at a time when it is missing.
 
-    When a popular feed expires or is invalidated, the first request builds it;
-    the others are given the last good copy meanwhile (stale-while-revalidate),
-    or, with none, wait a moment for the new one rather than all building at once.
+    When a popular feed is invalidated, the first request builds it and the others wait
+    a moment for it rather than all building at once. None of them is ever given a body
+    older than the database: after the wait, a request builds the body itself.
     """
-    key, stale_key = keys
     feed = cache.get(key)
     if feed is not None:
         return feed
     if not _claim(key):
-        stale = cache.get(stale_key)
-        if stale is not None:
-            return stale
         deadline = time.monotonic() + LOCK_WAIT_SECONDS
         while time.monotonic() < deadline:
             time.sleep(0.05)
@@ -111,7 +95,7 @@ def cached(keys, build):
                 return feed
     try:
         feed = build()
-        cache.set_many({key: feed, stale_key: feed}, BODY_SECONDS)
+        cache.set(key, feed, BODY_SECONDS)
     finally:
         cache.delete(f"{key}:building")
     return feed

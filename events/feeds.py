@@ -311,7 +311,7 @@ def cached_event_calendar(request, page):
 
 
 def cached_feed(request, index, format, filters, self_url):
-    keys = cache_key(
+    key = cache_key(
         self_url,
         format,
         index.pk,
@@ -320,7 +320,7 @@ def cached_feed(request, index, format, filters, self_url):
         request.get_host(),
         urlencode(filters.as_query()),
     )
-    return cached(keys, lambda: build_feed(request, index, format, filters, self_url))
+    return cached(key, lambda: build_feed(request, index, format, filters, self_url))
 
 
 def feed_view(request, index, format, kind=None, slug=None):
