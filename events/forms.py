@@ -75,9 +75,14 @@ def show_rows_read_only(formset):
     # Wagtail's "Add" button stops at max_num; a row sent anyway is refused, not saved.
     formset.max_num = formset.initial_form_count()
     formset.validate_max = True
+    # The row's id stays enabled: a browser leaves disabled inputs out of what it sends,
+    # and a formset without the id of a saved row fails (MultiValueDictKeyError) or, sent
+    # empty by an autosave, saves the row again as a new one (an organiser shown twice).
+    pk_name = formset.model._meta.pk.name
     for form in formset.forms:
-        for field in form.fields.values():
-            field.disabled = True
+        for name, field in form.fields.items():
+            if name != pk_name:
+                field.disabled = True
 
 
 class EventPageForm(BasePageForm):
