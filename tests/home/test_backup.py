@@ -24,7 +24,8 @@ from wagtail.images.models import Image
 from home.models import ContentPage
 from tests.conftest import publish, translate
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# Committed, so that pg_dump and another process see it; Wagtail's default site survives.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 PATHS = ["/zh-hans/", "/en/", "/zh-hans/about/", "/en/about/", "/ko/about/", "/sitemap.xml"]
 
@@ -34,6 +35,8 @@ import django
 django.setup()
 from django.core.management import call_command
 from django.test import Client
+from django.test.utils import setup_test_environment
+setup_test_environment()  # the test client's host, "testserver", as in this process
 call_command("restore", sys.argv[1])
 client = Client()
 pages = {}

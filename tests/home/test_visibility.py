@@ -11,9 +11,9 @@ def _tree(home):
     pages = {}
     for slug in ("open", "members", "members-child", "draft", "membership"):
         parent = pages["members"] if slug == "members-child" else home.zh
-        page = ContentPage(title=slug, slug=slug)
+        page = ContentPage(title=slug, slug=slug, live=slug != "draft")
         parent.add_child(instance=page)
-        if slug != "draft":
+        if page.live:
             publish(page)
         pages[slug] = page
     PageViewRestriction.objects.create(
