@@ -78,7 +78,9 @@ def demo_server(port=None):
     if not (workdir / "db.sqlite3").exists():
         print(f"Building the demo site in {workdir} (once) ...", flush=True)
         _manage(env, "migrate", "--noinput", "-v0")
-        _manage(env, "load_demo")
+        # DEBUG on while loading: the demo accounts get the published password the
+        # admin screenshots log in with (with DEBUG off load_demo makes one up).
+        _manage({**env, "DEBUG": "true"}, "load_demo")
     _manage(env, "collectstatic", "--noinput", "-v0")
     base = f"http://127.0.0.1:{port}"
     server = subprocess.Popen(  # noqa: S603

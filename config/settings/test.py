@@ -12,3 +12,9 @@ STORAGES = {
 }
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 WAGTAILADMIN_BASE_URL = "http://testserver"
+
+# The demo site and `load_demo` (demo/); production settings have neither.
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405
+DEMO_ALLOWED = True
+# Django runs tests with DEBUG off; the demo users still get the published password.
+DEMO_PUBLISHED_PASSWORD = True

@@ -7,9 +7,9 @@ from django.test import Client
 from django.urls import reverse
 from wagtail.models import Page, get_page_models
 
-from editorial.demo import DEMO_USERS
+from demo.users import DEMO_USERS
+from demo.users import PUBLISHED_PASSWORD as ADMIN_PASSWORD
 from events.models import EventPage
-from home.demo import ADMIN_PASSWORD
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 

@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from events.demo import next_mid_autumn
+from demo.events import next_mid_autumn
 from events.models import EventPage
 
 

@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from services import demo
+from demo import directory as demo
 
 HOLIDAY_LIST_DAYS = 60  # services.opening.upcoming_exceptions shows this far ahead
 

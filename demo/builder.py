@@ -1,67 +1,47 @@
 """The toolkit `load_demo` builds the demo site with.
 
-Demo text is written as `T(zh, en, ko)` triples. Pages and snippets are created
-in Chinese (the source locale), then translated into English and Korean through
-wagtail-localize itself: its PO export is filled from the triples and imported,
-and the translation is published, exactly as a translator's upload would be.
-Images are drawn with Pillow, never downloaded.
+Pages and snippets are created in Chinese (the source locale), then translated into
+English and Korean through wagtail-localize itself: its PO export is filled from the
+demo's texts and imported, and the translation is published, exactly as a
+translator's upload would be. Pictures are drawn by `demo.pictures`, never downloaded.
 """
 
 import hashlib
 import io
-import math
-import random
 import uuid
-from dataclasses import dataclass
 
 from django.core.files.images import ImageFile
 from django.core.management.base import CommandError
-from wagtail.models import Locale, Page
+from wagtail.fields import StreamField
+from wagtail.images.models import Image
+from wagtail.models import Locale, Page, Site
+from wagtail_localize.models import Translation, TranslationSource
 
-SOURCE_LANGUAGE = "zh-hans"
+from demo.loader import Rich, T
+from demo.pictures import draw_landscape, draw_logo
+
 TARGET_LANGUAGES = ("en", "ko")
 
 
-@dataclass(frozen=True)
-class T:
-    """One piece of demo text in the three languages."""
-
-    zh: str
-    en: str
-    ko: str
-
-    def get(self, language_code):
-        return {"zh-hans": self.zh, "en": self.en, "ko": self.ko}[language_code]
-
-
-@dataclass(frozen=True)
-class Rich:
-    """Rich text written as paragraphs (or list items); each becomes one translation segment."""
-
-    paragraphs: tuple
-    as_list: bool = False
-
-
-def rich(*paragraphs):
-    return Rich(tuple(paragraphs))
-
-
-def bullets(*items):
-    return Rich(tuple(items), as_list=True)
-
-
 class Demo:
-    """State shared by the demo steps: the glossary of texts and progress output."""
+    """State shared by the demo steps: the glossary of texts, progress output, the password."""
 
-    def __init__(self, stdout=None):
+    def __init__(self, stdout=None, password=None):
         self.stdout = stdout
         self.glossary = {}
+        self.password = password  # for the accounts this run creates
+        self.accounts_created = []
 
     # Progress -------------------------------------------------------------
 
     def say(self, message):
         if self.stdout is not None:
             self.stdout.write(f"  {message}")
+
+    def report(self, state, title, done):
+        """One progress line for a page or snippet and the languages it was translated into."""
+        languages = ", ".join(["zh-hans", *done]) if done else "translations exist"
+        self.say(f"{state:8} {title}  [{languages}]")
 
     # Text -----------------------------------------------------------------
 
@@ -74,9 +54,8 @@ class Demo:
             self.glossary[text.zh] = text
             return text.zh
         if isinstance(text, Rich):
-            inner = "".join(f"<li>{self.zh(p)}</li>" for p in text.paragraphs)
             if text.as_list:
-                return f"<ul>{inner}</ul>"
+                return "<ul>" + "".join(f"<li>{self.zh(p)}</li>" for p in text.paragraphs) + "</ul>"
             return "".join(f"<p>{self.zh(p)}</p>" for p in text.paragraphs)
         return text
 
@@ -113,8 +92,6 @@ class Demo:
         Existing translations are left alone unless `resync` (used for snippets,
         whose source the demo rewrites on every run).
         """
-        from wagtail_localize.models import Translation, TranslationSource
-
         source, created = TranslationSource.get_or_create_from_instance(instance)
         if not created:
             source.update_from_db()
@@ -158,24 +135,27 @@ class Demo:
             state = "created"
         else:
             state = "exists"
-        done = self.translate(page, translate_into)
-        languages = ", ".join(["zh-hans", *done]) if done else "translations exist"
-        self.say(f"{state:8} {page.title}  [{languages}]")
+        self.report(state, page.title, self.translate(page, translate_into))
         return page
 
-    # Images -------------------------------------------------------------------
+    # Pictures -----------------------------------------------------------------
 
     def image(self, name, palette, seed):
-        """A generated landscape picture (hills, river, sun), stored once as a Wagtail image."""
-        from wagtail.images.models import Image
+        """A landscape picture (hills, river, sun), stored once as a Wagtail image."""
+        colours = [tuple(colour) for colour in palette]
+        return self._picture(f"Demo: {name}", "demo", lambda: draw_landscape(colours, seed))
 
-        title = f"Demo: {name}"
+    def logo(self, name, text, colour):
+        """A round badge with a partner's initials, stored once as a Wagtail image."""
+        return self._picture(f"Demo logo: {name}", "logo", lambda: draw_logo(text, tuple(colour)))
+
+    def _picture(self, title, prefix, draw):
         existing = Image.objects.filter(title=title).first()
         if existing is not None:
             return existing
-        data = draw_landscape(palette, seed)
+        data = draw()
         digest = hashlib.sha1(data, usedforsecurity=False).hexdigest()[:8]
-        image = Image(title=title, file=ImageFile(io.BytesIO(data), name=f"demo-{digest}.png"))
+        image = Image(title=title, file=ImageFile(io.BytesIO(data), name=f"{prefix}-{digest}.png"))
         image.save()
         self.say(f"drew     {title}")
         return image
@@ -187,8 +167,6 @@ def normalise_streams(instance):
     Hand-written demo data uses plain lists for ListBlocks; wagtail-localize does
     not extract strings from that legacy format, so they would stay untranslated.
     """
-    from wagtail.fields import StreamField
-
     for field in instance._meta.get_fields():
         if isinstance(field, StreamField):
             block = field.stream_block
@@ -199,44 +177,8 @@ def normalise_streams(instance):
             setattr(instance, field.name, block.get_prep_value(stream))
 
 
-def draw_landscape(palette, seed, size=(1600, 900)):
-    """A flat-style landscape in the given colours, as PNG bytes."""
-    from PIL import Image, ImageDraw
-
-    rng = random.Random(seed)
-    width, height = size
-    sky_top, sky_bottom, hill_far, hill_near, accent = palette
-    picture = Image.new("RGB", size, sky_top)
-    draw = ImageDraw.Draw(picture)
-    for y in range(height):
-        mix = y / height
-        colour = tuple(round(a + (b - a) * mix) for a, b in zip(sky_top, sky_bottom, strict=True))
-        draw.line([(0, y), (width, y)], fill=colour)
-    sun_x, sun_y = rng.randint(width // 5, width * 4 // 5), rng.randint(height // 8, height // 3)
-    draw.ellipse([sun_x - 90, sun_y - 90, sun_x + 90, sun_y + 90], fill=accent)
-    for base, colour, amplitude in ((0.55, hill_far, 70), (0.7, hill_near, 50)):
-        phase, freq = rng.random() * math.tau, rng.uniform(1.5, 3.0)
-        points = [(0, height)]
-        for x in range(0, width + 20, 20):
-            wave = math.sin(x / width * math.tau * freq / 2 + phase)
-            points.append((x, height * base + amplitude * wave))
-        points.append((width, height))
-        draw.polygon(points, fill=colour)
-    river = [(x, height * 0.86 + 25 * math.sin(x / 160 + seed)) for x in range(0, width + 20, 20)]
-    draw.line(river, fill=(120, 190, 210), width=36)
-    for _ in range(14):
-        x, y = rng.randint(40, width - 40), rng.randint(int(height * 0.74), height - 30)
-        draw.ellipse([x - 10, y - 34, x + 10, y - 14], fill=(250, 240, 225))
-        draw.rounded_rectangle([x - 14, y - 12, x + 14, y + 26], radius=8, fill=accent)
-    out = io.BytesIO()
-    picture.save(out, format="PNG", optimize=True)
-    return out.getvalue()
-
-
 def site_root():
     """The Chinese home page the demo builds under."""
-    from wagtail.models import Site
-
     site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
     if site is None:
         raise CommandError("No default Wagtail site; run migrate first.")
@@ -245,3 +187,8 @@ def site_root():
 
 def child(parent, slug):
     return Page.objects.child_of(parent).filter(slug=slug).first()
+
+
+def zh_page(model, slug):
+    """The Chinese page of `model` with `slug`, or None."""
+    return model.objects.filter(locale__language_code="zh-hans", slug=slug).first()

@@ -1,0 +1,99 @@
+"""Demo steps for the home app: locales, the home page, content pages, header and footer.
+
+Content: content/site.toml. Facts come from the product brief (Shuangbai Community,
+Pidu District, Chengdu).
+"""
+
+from wagtail.models import Page, Site
+
+from demo.builder import child, normalise_streams, site_root
+from demo.loader import block, content
+from home.models import ContactDetails, ContentPage, HomePage, NavigationMenu
+
+# The header has room for this many links; the rest wait until an earlier one goes.
+HEADER_LINKS = 7
+
+
+def ensure_locales(demo):
+    for code in ("zh-hans", "en", "ko"):
+        demo.locale(code)
+    demo.say("zh-hans (source), en, ko")
+
+
+def home_pages(demo):
+    """Replace Wagtail's welcome page with the Chinese home page, then translate it."""
+    data = content("site")["home"]
+    site = Site.objects.get(is_default_site=True)
+    home = site.root_page.specific
+    if not isinstance(home, HomePage):
+        welcome = home
+        picture = data["hero_picture"]
+        home = HomePage(
+            title=demo.zh(data["title"]),
+            slug=data["slug"],
+            locale=demo.locale("zh-hans"),
+            lead=demo.zh(data["lead"]),
+            hero_image=demo.image(picture["name"], picture["palette"], picture["seed"]),
+            hero_alt=demo.zh(data["hero_alt"]),
+        )
+        Page.get_first_root_node().add_child(instance=home)
+        site.root_page = home
+        site.site_name = data["site_name"]
+        site.save()
+        if welcome.depth == 2 and welcome.pk != home.pk and not welcome.get_children().exists():
+            welcome.delete()
+        state = "created"
+        home.body = demo.stream("home", [block(item) for item in data["body"]])
+        normalise_streams(home)
+        home.save_revision().publish()
+    else:
+        state = "exists"
+    demo.report(state, home.title, demo.translate(home))
+
+
+def content_pages(demo):
+    home = site_root()
+    for page in content("site")["pages"]:
+        demo.page(
+            home,
+            ContentPage,
+            page["slug"],
+            translate_into=page.get("translate_into", ("en", "ko")),
+            title=page["title"],
+            summary=page["summary"],
+            body=demo.stream(page["slug"], [block(item) for item in page["body"]]),
+        )
+
+
+def site_chrome(demo):
+    """Header navigation and footer contact details, translated like any snippet."""
+    data = content("site")
+    home = site_root()
+    zh = demo.locale("zh-hans")
+    candidates = [
+        (link["label"], child(home, link["page"]) if link["page"] else home)
+        for link in data["navigation"]
+    ]
+    links = [(label, page) for label, page in candidates if page][:HEADER_LINKS]
+    menu = NavigationMenu.objects.filter(locale=zh).first()
+    if menu is None:
+        menu = NavigationMenu(locale=zh, name="Main menu")
+    menu.items = demo.stream(
+        "nav", [("link", {"label": label, "page": page.pk, "url": ""}) for label, page in links]
+    )
+    normalise_streams(menu)
+    menu.save()
+    demo.translate(menu, resync=True)
+    demo.say(f"navigation: {len(links)} links in 3 languages")
+
+    facts = data["contact"]
+    contact = ContactDetails.objects.filter(locale=zh).first() or ContactDetails(locale=zh)
+    for name in ("centre_name", "address", "opening_hours", "phone", "email", "about"):
+        setattr(contact, name, demo.zh(facts[name]))
+    contact.emergency_numbers = demo.stream(
+        "emergency-footer", [("number", number) for number in facts["emergency_numbers"]]
+    )
+    normalise_streams(contact)
+    contact.save()
+    demo.translate(contact, resync=True)
+    demo.say("contact details and emergency numbers in 3 languages")
