@@ -32,8 +32,8 @@ from search.text import index_text, parse_query, plain_text
 TITLE_WEIGHT = 10.0
 
 
-class TokenisedSearchField(index.SearchField):
-    """A search field whose value is indexed as CJK-aware terms."""
+class Tokenised:
+    """Wraps a search field so that its value is indexed as CJK-aware terms."""
 
     def __init__(self, source):
         self.__dict__.update(source.__dict__)
@@ -43,13 +43,12 @@ class TokenisedSearchField(index.SearchField):
         return index_text(plain_text(self.source.get_value(obj)))
 
 
-class TokenisedAutocompleteField(index.AutocompleteField):
-    def __init__(self, source):
-        self.__dict__.update(source.__dict__)
-        self.source = source
+class TokenisedSearchField(Tokenised, index.SearchField):
+    pass
 
-    def get_value(self, obj):
-        return index_text(plain_text(self.source.get_value(obj)))
+
+class TokenisedAutocompleteField(Tokenised, index.AutocompleteField):
+    pass
 
 
 def tokenised(fields):
