@@ -107,6 +107,18 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "0")),
     )
 }
+# SQLite, the embedded default, with several workers and editors at once: WAL lets pages be
+# read while one publish writes; IMMEDIATE takes the write lock when a transaction starts,
+# so two publishes queue instead of one failing with "database is locked" on upgrade;
+# a writer waits up to SQLITE_TIMEOUT seconds for the one before it.
+if DATABASES["default"].get("ENGINE") == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+            "transaction_mode": "IMMEDIATE",
+            "timeout": int(os.environ.get("SQLITE_TIMEOUT", "20")),
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: local memory unless REDIS_URL / CACHE_URL points at Redis.
