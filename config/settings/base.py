@@ -167,6 +167,11 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 # Slugs stay ASCII and identical in every locale (Chinese titles become pinyin).
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"avif": "avif", "webp": "webp"}
+# Uploads of more than IMAGE_MAX_MEGAPIXELS million pixels are refused, checked from the
+# file's header before anything is decoded, and so are files Pillow cannot decode
+# (home/images.py). Each rendition of a 121-megapixel photo cost ~5 s and 1.1 GB.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = env.integer("IMAGE_MAX_MEGAPIXELS", 40, minimum=1) * 1_000_000
+WAGTAILIMAGES_IMAGE_FORM_BASE = "home.images.ImageForm"
 WAGTAILEMBEDS_FINDERS = []  # no third-party oEmbed calls from mainland China
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # nor Gravatar avatars in the admin
 # Search: the database, with Chinese/Korean/English-aware terms (search/, docs/search.md);
