@@ -10,6 +10,8 @@ that reads the size from the header first, before anything is decoded, and turns
 decoding error into a message in the editor's language.
 """
 
+import warnings
+
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from PIL import Image as PILImage
@@ -47,9 +49,12 @@ class DecodableImageField(WagtailImageField):
         f.seek(0)
         try:
             # Opening reads the header only; Pillow raises DecompressionBombError for a size
-            # more than twice its own limit, and a file it cannot identify raises too.
-            with PILImage.open(f) as image:
-                width, height = image.size
+            # more than twice its own limit, and a file it cannot identify raises too. Its
+            # warning for a size above its limit is ours to decide: the check below.
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", PILImage.DecompressionBombWarning)
+                with PILImage.open(f) as image:
+                    width, height = image.size
         except PILImage.DecompressionBombError as error:
             raise ValidationError(
                 _("This image has far too many pixels to be opened safely."),
