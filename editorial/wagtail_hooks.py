@@ -14,6 +14,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
 from editorial import guard, review, roles
+from editorial.lockouts import lockout_viewset
 from editorial.status import dashboard_report, locales_for_user
 from editorial.views import TranslationStatusView
 
@@ -79,3 +80,9 @@ def translators_edit_only_their_language(request, instance):
     if locale.language_code not in roles.translator_languages(request.user):
         raise PermissionDenied
     return None
+
+
+@hooks.register("register_admin_viewset")
+def register_login_lockouts():
+    # Settings → Login lockouts: throttled admin logins, for administrators (editorial/lockouts.py).
+    return lockout_viewset

@@ -1,6 +1,7 @@
 """Views that are not Wagtail pages: the root redirect, robots.txt, error pages."""
 
 import mimetypes
+import re
 
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
@@ -10,6 +11,7 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.views.decorators.http import require_safe
 
 from home.languages import home_language_links, negotiate_language
+from home.middleware import PUBLIC_POLICY, csp, inline_hash
 
 
 @require_safe
@@ -74,4 +76,10 @@ def server_error(request):
         body = template.render(
             {"LANGUAGE_CODE": language, "language_links": home_language_links(request)}
         )
-    return HttpResponse(body, status=500)
+    response = HttpResponse(body, status=500)
+    # The page carries its one small stylesheet inline, so it shows even when static files
+    # are what failed; the strict policy allows exactly that stylesheet.
+    style = re.search(r"<style>(.*?)</style>", body, re.DOTALL)
+    if style:
+        response["Content-Security-Policy"] = csp(PUBLIC_POLICY, style_src=[inline_hash(style[1])])
+    return response

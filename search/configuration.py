@@ -61,17 +61,41 @@ def analysis(analyzer="bigram"):
     }
 
 
-def search_backends(environ):
-    """The WAGTAILSEARCH_BACKENDS setting for these environment variables."""
+DATABASE = {"BACKEND": "search.backend", "SEARCH_CONFIG": "simple"}
+
+
+def _ignore(id, message, hint=""):
+    pass
+
+
+def search_backends(environ, report=_ignore):
+    """The WAGTAILSEARCH_BACKENDS setting for these environment variables.
+
+    An unknown SEARCH_ENGINE keeps the database backend and an unknown SEARCH_ANALYZER
+    the bigram one; either is passed to `report(id, message, hint)` (home.environment)
+    as youlin.E009, for `manage.py check`, instead of stopping the site.
+    """
     url = environ.get("SEARCH_URL", "").strip()
     if not url:
-        return {"default": {"BACKEND": "search.backend", "SEARCH_CONFIG": "simple"}}
+        return {"default": dict(DATABASE)}
     engine = environ.get("SEARCH_ENGINE", "elasticsearch8").strip().lower()
     analyzer = environ.get("SEARCH_ANALYZER", "bigram").strip().lower()
     if engine not in ENGINES:
-        raise ValueError(f"SEARCH_ENGINE must be one of {', '.join(ENGINES)}, not {engine!r}")
+        report(
+            "youlin.E009",
+            f"SEARCH_ENGINE must be one of {', '.join(ENGINES)}, not {engine!r}; "
+            "searching the database instead.",
+            "Set SEARCH_ENGINE to the server's kind and major version.",
+        )
+        return {"default": dict(DATABASE)}
     if analyzer not in TOKENIZERS:
-        raise ValueError(f"SEARCH_ANALYZER must be one of {', '.join(TOKENIZERS)}")
+        report(
+            "youlin.E009",
+            f"SEARCH_ANALYZER must be one of {', '.join(TOKENIZERS)}, not {analyzer!r}; "
+            "using bigram.",
+            "bigram needs no plugin; smartcn and nori need the search server's plugin.",
+        )
+        analyzer = "bigram"
     return {
         "default": {
             "BACKEND": ENGINES[engine],

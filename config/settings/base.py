@@ -6,32 +6,29 @@ environment (see README "Configuration").
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
-import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
 from editorial.machine_translation_settings import settings_from_environment
+from home.environment import Environment
 from search.configuration import search_backends
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
-
-def env_bool(name, default=False):
-    value = os.environ.get(name)
-    if value is None:
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
-
-
-def env_list(name, default=""):
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
-
+# Every variable is read through `env`, which never raises: what cannot be used is listed
+# in YOULIN_ENVIRONMENT_PROBLEMS (end of this module) and reported by `manage.py check`.
+env = Environment(os.environ)
+env_bool = env.boolean
+env_list = env.names
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# e.g. youlin.W001 where media on S3 use the server's instance role.
+SILENCED_SYSTEM_CHECKS = env_list("SILENCED_SYSTEM_CHECKS")
 
 INSTALLED_APPS = [
     "home",
@@ -64,10 +61,12 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "axes",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "home.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "home.middleware.VisitorLocaleMiddleware",
@@ -78,7 +77,27 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "home.middleware.PublicCacheHeadersMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last: turns a throttled login into the lockout page (editorial/lockouts.py).
+    "axes.middleware.AxesMiddleware",
 ]
+
+# django-axes first: it refuses a login that is locked out before the password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# AXES_FAILURE_LIMIT wrong passwords for one username from one address lock that pair out
+# for AXES_COOLOFF_MINUTES; administrators see and lift lockouts under Settings → Login
+# lockouts. Behind N reverse proxies set AXES_PROXY_COUNT=N so the visitor's address is used.
+AXES_FAILURE_LIMIT = env.integer("AXES_FAILURE_LIMIT", 5, minimum=1)
+AXES_COOLOFF_TIME = timedelta(minutes=env.integer("AXES_COOLOFF_MINUTES", 15, minimum=1))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "editorial.lockouts.lockout_response"
+if env.integer("AXES_PROXY_COUNT", 0):
+    # Only then: without a proxy that sets it, X-Forwarded-For is whatever the client says.
+    AXES_IPWARE_PROXY_COUNT = env.integer("AXES_PROXY_COUNT", 0)
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
@@ -102,9 +121,10 @@ TEMPLATES = [
 
 # Database: SQLite unless DATABASE_URL says otherwise (e.g. postgres://user@host/db).
 DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "0")),
+    "default": env.database(
+        "DATABASE_URL",
+        default_url=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+        conn_max_age=env.integer("DB_CONN_MAX_AGE", 0),
     )
 }
 # SQLite, the embedded default, with several workers and editors at once: WAL lets pages be
@@ -116,23 +136,17 @@ if DATABASES["default"].get("ENGINE") == "django.db.backends.sqlite3":
         {
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
             "transaction_mode": "IMMEDIATE",
-            "timeout": int(os.environ.get("SQLITE_TIMEOUT", "20")),
+            "timeout": env.integer("SQLITE_TIMEOUT", 20),
         }
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: local memory unless REDIS_URL / CACHE_URL points at Redis.
-_cache_url = os.environ.get("CACHE_URL") or os.environ.get("REDIS_URL")
-if _cache_url:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": _cache_url,
-            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "youlin"),
-        }
-    }
-else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {
+    "default": env.redis_cache(
+        ("CACHE_URL", "REDIS_URL"), key_prefix=env.text("CACHE_KEY_PREFIX", "youlin")
+    )
+}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -176,22 +190,11 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # development and tests; in production media belongs on S3 or behind the web server.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # S3-compatible media (AWS, MinIO, Aliyun OSS, Tencent COS) when AWS_STORAGE_BUCKET_NAME
+    # is set; needs the "s3" extra.
+    "default": env.media_storage(),
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
-if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
-    # S3-compatible media (AWS, MinIO, Aliyun OSS, Tencent COS); needs the "s3" extra.
-    STORAGES["default"] = {
-        "BACKEND": "storages.backends.s3.S3Storage",
-        "OPTIONS": {
-            "bucket_name": os.environ["AWS_STORAGE_BUCKET_NAME"],
-            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL"),
-            "region_name": os.environ.get("AWS_S3_REGION_NAME"),
-            "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN"),
-            "querystring_auth": False,
-            "file_overwrite": False,
-        },
-    }
 
 # Wagtail
 WAGTAIL_SITE_NAME = "友邻 Youlin"
@@ -199,22 +202,27 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 # Slugs stay ASCII and identical in every locale (Chinese titles become pinyin).
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"avif": "avif", "webp": "webp"}
+# Uploads of more than IMAGE_MAX_MEGAPIXELS million pixels are refused, checked from the
+# file's header before anything is decoded, and so are files Pillow cannot decode
+# (home/images.py). Each rendition of a 121-megapixel photo cost ~5 s and 1.1 GB.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = env.integer("IMAGE_MAX_MEGAPIXELS", 40, minimum=1) * 1_000_000
+WAGTAILIMAGES_IMAGE_FORM_BASE = "home.images.ImageForm"
 WAGTAILEMBEDS_FINDERS = []  # no third-party oEmbed calls from mainland China
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # nor Gravatar avatars in the admin
 # Search: the database, with Chinese/Korean/English-aware terms (search/, docs/search.md);
 # SEARCH_URL switches to Elasticsearch/OpenSearch with analyzers for the three languages.
-WAGTAILSEARCH_BACKENDS = search_backends(os.environ)
+WAGTAILSEARCH_BACKENDS = search_backends(os.environ, env.report)
 # Translations stay synced with their source (PO files, machine translation, "Sync
 # translated pages"), and a new translation starts as a draft instead of going live
 # in Chinese: see editorial/ and docs/editors.md.
 WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "synced"
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 # Machine translation is off unless MACHINE_TRANSLATION=deepl|google|libretranslate.
-WAGTAILLOCALIZE_MACHINE_TRANSLATOR = settings_from_environment(os.environ)
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = settings_from_environment(os.environ, env.report)
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 
 # Anonymous page views are cacheable by a CDN or page cache for this many seconds.
-YOULIN_PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+YOULIN_PAGE_CACHE_SECONDS = env.integer("PAGE_CACHE_SECONDS", 300)
 # Public URL of the site, used in the sitemap when no request is at hand.
 YOULIN_SITE_NAME = _("Youlin · Shuangbai International Community")
 
@@ -222,5 +230,8 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    "root": {"handlers": ["console"], "level": env.log_level("LOG_LEVEL", "WARNING")},
 }
+
+# What could not be used (production.py adds its own); home/checks.py reports it.
+YOULIN_ENVIRONMENT_PROBLEMS = env.problems

@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django.http import HttpRequest
 from django.test import Client
 from django.urls import reverse
 from wagtail.models import Page, get_page_models
@@ -16,7 +17,8 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 def logged_in(username):
     client = Client()
-    assert client.login(username=username, password=ADMIN_PASSWORD)
+    # django-axes throttles logins per address, so authenticate() needs a request.
+    assert client.login(request=HttpRequest(), username=username, password=ADMIN_PASSWORD)
     return client
 
 

@@ -116,6 +116,17 @@ def test_backends_are_configured_from_the_environment(environ, backend, options)
     assert config == {"CLASS": f"editorial.machine_translation.{backend}", "OPTIONS": options}
 
 
-def test_an_unknown_backend_is_an_error_at_startup():
-    with pytest.raises(ValueError, match="MACHINE_TRANSLATION"):
-        settings_from_environment({"MACHINE_TRANSLATION": "babelfish"})
+@pytest.mark.parametrize(
+    ("environ", "problem"),
+    [
+        ({"MACHINE_TRANSLATION": "babelfish"}, "youlin.E001"),
+        ({"MACHINE_TRANSLATION": "deepl"}, "youlin.E002"),
+        ({"MACHINE_TRANSLATION": "deepl", "DEEPL_AUTH_KEY": " "}, "youlin.E002"),
+        ({"MACHINE_TRANSLATION": "google"}, "youlin.E002"),
+        ({"MACHINE_TRANSLATION": "libretranslate"}, "youlin.E002"),
+    ],
+)
+def test_an_unusable_backend_is_off_and_reported_not_raised(environ, problem):
+    reported = []
+    assert settings_from_environment(environ, lambda *args: reported.append(args)) is None
+    assert [args[0] for args in reported] == [problem]
