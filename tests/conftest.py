@@ -1,6 +1,6 @@
 """Shared fixtures: the clock, locales, a published home page in three languages, helpers.
 
-Every test runs at one fixed instant (`clock`), unless it travels elsewhere itself:
+Every test runs on one fixed morning (`clock`), unless it travels elsewhere itself:
 dates built from "now" are then the same at any hour the suite runs. YOULIN_TEST_NOW
 (an ISO 8601 instant) runs the whole suite at another one.
 
@@ -13,6 +13,7 @@ import copy
 import datetime
 import io
 import os
+import time
 from types import SimpleNamespace
 
 import pytest
@@ -35,13 +36,20 @@ def suite_now():
     return datetime.datetime.fromisoformat(os.environ.get("YOULIN_TEST_NOW") or DEFAULT_NOW)
 
 
+# time.monotonic() is the real clock: time-machine leaves it alone.
+_suite_started = time.monotonic()
+
+
 @pytest.fixture(autouse=True)
 def clock():
-    """The suite's fixed instant; time goes on from there (`tick`), as timeouts expect.
+    """The suite's fixed instant, plus the time the suite has run so far; it ticks on.
 
-    A test that needs another instant travels there itself: `clock.move_to(...)`.
+    The clock never goes back from one test to the next, so what an earlier test
+    recorded (tests/replay.py) was always published in the past. A test that needs
+    another instant travels there itself: `clock.move_to(...)`.
     """
-    with time_machine.travel(suite_now(), tick=True) as traveller:
+    elapsed = datetime.timedelta(seconds=time.monotonic() - _suite_started)
+    with time_machine.travel(suite_now() + elapsed, tick=True) as traveller:
         yield traveller
 
 

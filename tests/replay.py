@@ -27,7 +27,8 @@ from django.core.cache import cache
 from django.db import connection, models
 from django.utils import timezone
 
-# Full-text shadow tables of SQLite's FTS5 (the virtual table itself is replayed).
+# SQLite's full-text table (and its shadow tables) is kept by triggers on the search index
+# entries, so replaying those rows fills it.
 FTS_SHADOWS = ("_data", "_idx", "_content", "_docsize", "_config")
 
 
@@ -74,8 +75,10 @@ def tables():
             cursor.execute("SELECT name FROM sqlite_master WHERE sql LIKE 'CREATE VIRTUAL TABLE%'")
             virtual = {row[0] for row in cursor.fetchall()}
         for table in table_names:
-            if table.startswith("sqlite_") or any(
-                table == f"{v}{suffix}" for v in virtual for suffix in FTS_SHADOWS
+            if (
+                table.startswith("sqlite_")
+                or table in virtual
+                or any(table == f"{v}{suffix}" for v in virtual for suffix in FTS_SHADOWS)
             ):
                 continue
             columns = [
