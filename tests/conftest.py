@@ -19,11 +19,11 @@ from types import SimpleNamespace
 import pytest
 import time_machine
 from django.core.management import call_command
-from django.db import connection
+from django.db import connection, transaction
 from wagtail.models import Locale, Page, Site
 
 from home.models import HomePage
-from tests.replay import replayed
+from tests.replay import dump_database, replayed, search_indexing_on, write_database
 
 LANGUAGE_CODES = ("zh-hans", "en", "ko")
 
@@ -146,15 +146,18 @@ def restore_demo():
             inhibit_post_migrate=True,
             reset_sequences=False,
         )
-        connection.creation.deserialize_db_from_string(_demo_snapshots[key])
-        # SQLite's full-text table is not a model, so it is not in the snapshot.
-        call_command("update_index", stdout=io.StringIO())
+        # Row for row, ids included; foreign keys are checked at the commit.
+        with transaction.atomic():
+            write_database(_demo_snapshots[key])
+        if search_indexing_on():
+            # As the demo was first loaded here, the search index may have been left empty.
+            call_command("update_index", stdout=io.StringIO())
     return Site.objects.get(is_default_site=True)
 
 
 def remember_demo():
     """Keep what the database holds now, right after a real `load_demo`, for `restore_demo`."""
-    _demo_snapshots[connection.settings_dict["NAME"]] = connection.creation.serialize_db_to_string()
+    _demo_snapshots[connection.settings_dict["NAME"]] = dump_database()
 
 
 @pytest.fixture

@@ -114,11 +114,7 @@ def _key_index(table):
 
 def _dump():
     """{table: {key: row}} of the whole database."""
-    dumped = {}
-    for table in tables():
-        index = _key_index(table)
-        dumped[table.name] = {row[index]: row for row in _select(table)}
-    return dumped
+    return {table.name: _dump_table(table) for table in tables()}
 
 
 def _key_sql(table):
@@ -270,7 +266,7 @@ def _write(recording):
             )
 
 
-def search_auto_update():
+def search_indexing_on():
     return settings.WAGTAILSEARCH_BACKENDS["default"].get("AUTO_UPDATE", True)
 
 
@@ -279,7 +275,7 @@ def replayed(name, build):
     if not connection.in_atomic_block:
         return build()  # a transactional test: nothing would roll the rows back
     # Fixtures date their events from today: a recording is only good for its own day.
-    key = (connection.settings_dict["NAME"], name, search_auto_update(), timezone.localdate())
+    key = (connection.settings_dict["NAME"], name, search_indexing_on(), timezone.localdate())
     for recording in _recordings.get(key, ()):
         if _fits(recording):
             _write(recording)
@@ -290,3 +286,23 @@ def replayed(name, build):
     if recording is not None:
         _recordings.setdefault(key, []).append(recording)
     return result
+
+
+def dump_database():
+    """Every row of every table Django flushes, for `write_database` after a flush."""
+    flushed = set(connection.introspection.django_table_names(only_existing=True))
+    return {
+        table.name: list(rows.values())
+        for table in tables()
+        if table.name in flushed and (rows := _dump_table(table))
+    }
+
+
+def write_database(rows):
+    """Write back what `dump_database` returned, into a database just flushed."""
+    _write(Recording({}, {}, {}, rows, None))
+
+
+def _dump_table(table):
+    index = _key_index(table)
+    return {row[index]: row for row in _select(table)}
