@@ -1,16 +1,75 @@
-"""Shared fixtures: locales, a published home page in three languages, translation helpers."""
+"""Shared fixtures: the clock, locales, a published home page in three languages, helpers.
 
+Every test runs on one fixed morning (`clock`), unless it travels elsewhere itself:
+dates built from "now" are then the same at any hour the suite runs. YOULIN_TEST_NOW
+(an ISO 8601 instant) runs the whole suite at another one.
+
+Page trees are built once per test process and replayed as rows after that
+(tests/replay.py). Search indexing is off, except where search is what is tested
+(fixture `search_index_kept_up_to_date`).
+"""
+
+import copy
+import datetime
 import io
+import os
+import time
 from types import SimpleNamespace
 
 import pytest
+import time_machine
 from django.core.management import call_command
-from django.db import connection
+from django.db import connection, transaction
 from wagtail.models import Locale, Page, Site
 
 from home.models import HomePage
+from tests.replay import dump_database, replayed, search_indexing_on, write_database
 
 LANGUAGE_CODES = ("zh-hans", "en", "ko")
+
+# A Wednesday morning in Chengdu, mid-month: today, this week and this month all have
+# days left, and every evening event of the week is still to come.
+DEFAULT_NOW = "2027-01-13T10:00:00+08:00"
+
+
+def suite_now():
+    return datetime.datetime.fromisoformat(os.environ.get("YOULIN_TEST_NOW") or DEFAULT_NOW)
+
+
+# time.monotonic() is the real clock: time-machine leaves it alone.
+_suite_started = time.monotonic()
+
+
+@pytest.fixture(autouse=True)
+def clock():
+    """The suite's fixed instant, plus the time the suite has run so far; it ticks on.
+
+    The clock never goes back from one test to the next, so what an earlier test
+    recorded (tests/replay.py) was always published in the past. A test that needs
+    another instant travels there itself: `clock.move_to(...)`.
+    """
+    elapsed = datetime.timedelta(seconds=time.monotonic() - _suite_started)
+    with time_machine.travel(suite_now() + elapsed, tick=True) as traveller:
+        yield traveller
+
+
+@pytest.fixture
+def search_index_kept_up_to_date():
+    """Whether saving a page updates the search index: overridden where search is tested."""
+    return False
+
+
+@pytest.fixture(autouse=True)
+def search_auto_update(request, search_index_kept_up_to_date):
+    if search_index_kept_up_to_date:
+        yield
+        return
+    settings = request.getfixturevalue("settings")
+    backends = copy.deepcopy(settings.WAGTAILSEARCH_BACKENDS)
+    for backend in backends.values():
+        backend["AUTO_UPDATE"] = False
+    settings.WAGTAILSEARCH_BACKENDS = backends
+    yield
 
 
 def pytest_configure(config):
@@ -23,7 +82,12 @@ def pytest_configure(config):
 
 @pytest.fixture
 def locales(db):
-    return {code: Locale.objects.get_or_create(language_code=code)[0] for code in LANGUAGE_CODES}
+    return replayed(
+        "locales",
+        lambda: {
+            code: Locale.objects.get_or_create(language_code=code)[0] for code in LANGUAGE_CODES
+        },
+    )
 
 
 def publish(page):
@@ -44,6 +108,10 @@ def translate(page, language_code, **fields):
 @pytest.fixture
 def home(locales):
     """The Chinese home page as the default site's root, with English and Korean translations."""
+    return replayed("home", lambda: build_home(locales))
+
+
+def build_home(locales):
     site = Site.objects.get(is_default_site=True)
     welcome = site.root_page
     root = Page.get_first_root_node()
@@ -78,15 +146,18 @@ def restore_demo():
             inhibit_post_migrate=True,
             reset_sequences=False,
         )
-        connection.creation.deserialize_db_from_string(_demo_snapshots[key])
-        # SQLite's full-text table is not a model, so it is not in the snapshot.
-        call_command("update_index", stdout=io.StringIO())
+        # Row for row, ids included; foreign keys are checked at the commit.
+        with transaction.atomic():
+            write_database(_demo_snapshots[key])
+        if search_indexing_on():
+            # As the demo was first loaded here, the search index may have been left empty.
+            call_command("update_index", stdout=io.StringIO())
     return Site.objects.get(is_default_site=True)
 
 
 def remember_demo():
     """Keep what the database holds now, right after a real `load_demo`, for `restore_demo`."""
-    _demo_snapshots[connection.settings_dict["NAME"]] = connection.creation.serialize_db_to_string()
+    _demo_snapshots[connection.settings_dict["NAME"]] = dump_database()
 
 
 @pytest.fixture

@@ -57,3 +57,9 @@ def page(browser):
     page.on("pageerror", lambda error: page.console_errors.append(str(error)))
     yield page
     context.close()
+
+
+@pytest.fixture
+def search_index_kept_up_to_date():
+    """The browser tests use the site as visitors do, site search included."""
+    return True

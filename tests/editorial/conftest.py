@@ -10,6 +10,7 @@ from events.models import EventCategory, EventIndexPage
 from services.models import PublicSpacePage, SpaceIndexPage
 from tests.conftest import publish, translate
 from tests.events.conftest import calendar, salon  # noqa: F401 (fixtures used by these tests)
+from tests.replay import replayed
 
 PASSWORD = "correct-horse-battery"
 
@@ -28,6 +29,10 @@ def in_three(page, en, ko):
 @pytest.fixture
 def newsroom(home):
     """Home, calendar and spaces in three languages, a venue and a category."""
+    return replayed("editorial.newsroom", lambda: build_newsroom(home))
+
+
+def build_newsroom(home):
     index = in_three(
         add(home.zh, EventIndexPage(title="活动日历", slug="events")), "Events", "행사"
     )

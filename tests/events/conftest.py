@@ -9,6 +9,7 @@ from django.utils import timezone
 from events.models import EventCategory, EventDateChange, EventIndexPage, EventOrganiser, EventPage
 from services.models import PartnerIndexPage, PartnerPage, PublicSpacePage, SpaceIndexPage
 from tests.conftest import publish, translate
+from tests.replay import replayed
 
 
 def add(parent, page):
@@ -31,6 +32,10 @@ def next_weekday(weekday, weeks=0):
 
 @pytest.fixture
 def calendar(home):
+    return replayed("events.calendar", lambda: build_calendar(home))
+
+
+def build_calendar(home):
     zh = home.zh
     index = in_three(add(zh, EventIndexPage(title="活动日历", slug="events")), "Events", "행사")
     spaces = in_three(add(zh, SpaceIndexPage(title="公共空间", slug="spaces")), "Spaces", "공간")
@@ -118,6 +123,10 @@ def make_event(
 @pytest.fixture
 def salon(calendar):
     """The weekly Saturday salon, its second Saturday cancelled, its third moved to Sunday."""
+    return replayed("events.salon", lambda: build_salon(calendar))
+
+
+def build_salon(calendar):
     saturday = next_weekday(5)
     return make_event(
         calendar,

@@ -9,6 +9,7 @@ from tests.conftest import publish, translate
 
 # The calendar with its venues and organisers, and the weekly salon held there.
 from tests.events.conftest import calendar, salon  # noqa: F401
+from tests.replay import replayed
 
 
 def add(parent, page):
@@ -24,6 +25,10 @@ def content(parent, title, summary="", slug=None):
 @pytest.fixture
 def pages(home):
     """A salon page in three languages, and pages that only mention its words in the body."""
+    return replayed("search.pages", lambda: build_pages(home))
+
+
+def build_pages(home):
     salon_zh = content(
         home.zh, "詹叔英语沙龙", "詹叔英语沙龙每周六举行，欢迎邻居参加。", slug="salon"
     )
@@ -48,3 +53,9 @@ def pages(home):
     )
     mention_ko = translate(mention, "ko", title="커뮤니티 소식", summary="이번 주 살롱은 쉽니다.")
     return SimpleNamespace(salon=salon_zh, **locals())
+
+
+@pytest.fixture
+def search_index_kept_up_to_date():
+    """Saving a page indexes it here, as in production: search is what these tests test."""
+    return True

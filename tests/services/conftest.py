@@ -21,6 +21,7 @@ from services.models import (
     SpaceOpeningHours,
 )
 from tests.conftest import publish, translate
+from tests.replay import replayed
 
 
 def add(parent, page):
@@ -54,6 +55,10 @@ def every_day(model):
 
 @pytest.fixture
 def directory(home):
+    return replayed("services.directory", lambda: build_directory(home))
+
+
+def build_directory(home):
     zh = home.zh
     services = add(zh, ServiceIndexPage(title="办事指南", slug="services", locale=zh.locale))
     partners = add(zh, PartnerIndexPage(title="合作伙伴", slug="partners", locale=zh.locale))
