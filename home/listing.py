@@ -22,10 +22,10 @@ def choice(params, name, allowed):
 
 
 def page_of(request, items, per_page):
-    """One page of `items`: ?page=abc or ?page=² gives the first, a huge number the last.
+    """One page of `items`: ?page=abc or ?page=² gives the first, -3 or a huge number the last.
 
-    str.isdigit() accepts "²" and "١٢", which int() rejects or reads as another number,
-    so only ASCII digits count as a page number.
+    int() reads "١٢" (Arabic-Indic digits) as 12 and str.isdigit() accepts "²", so a page
+    number written with anything but ASCII counts as no page number at all.
     """
     raw = request.GET.get("page", "1").strip()
-    return Paginator(items, per_page).get_page(raw if raw.isascii() and raw.isdigit() else 1)
+    return Paginator(items, per_page).get_page(raw if raw.isascii() else 1)

@@ -53,6 +53,22 @@ def clock():
         yield traveller
 
 
+@pytest.fixture(autouse=True)
+def keep_file_storages():
+    """Put back the storages a test found, files and all, when it changed STORAGES.
+
+    Django drops its storage objects whenever STORAGES changes, and with the in-memory
+    media storage every file uploaded so far (the demo's pictures, restored with the demo's
+    rows in later tests). Torn down after the test's own `settings` changes are undone.
+    """
+    from django.contrib.staticfiles.storage import staticfiles_storage
+    from django.core.files.storage import default_storage, storages
+
+    saved = (dict(storages._storages), default_storage._wrapped, staticfiles_storage._wrapped)
+    yield
+    storages._storages, default_storage._wrapped, staticfiles_storage._wrapped = saved
+
+
 @pytest.fixture
 def search_index_kept_up_to_date():
     """Whether saving a page updates the search index: overridden where search is tested."""

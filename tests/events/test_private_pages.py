@@ -28,6 +28,12 @@ PRIVATE_NAMES = (
 )
 
 
+@pytest.fixture
+def search_index_kept_up_to_date():
+    """Search is one of the surfaces checked: pages are indexed as they are saved."""
+    return True
+
+
 def restrict(*pages):
     for page in pages:
         PageViewRestriction.objects.create(
