@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.utils import timezone
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 
@@ -20,9 +21,7 @@ def event_form(title, summary, start_date=None, slug="", action="action-publish"
         "venue_address": "",
         "online_url": "",
         "status": "scheduled",
-        "start_date": (
-            start_date or datetime.date.today() + datetime.timedelta(days=7)
-        ).isoformat(),
+        "start_date": (start_date or timezone.localdate() + datetime.timedelta(days=7)).isoformat(),
         "start_time": "19:00",
         "end_time": "21:00",
         "timezone": "Asia/Shanghai",

@@ -6,6 +6,7 @@ import re
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from services.models import PartnerPage, PublicSpacePage, ServicePage
 from tests.services.conftest import add, make_image
@@ -272,7 +273,7 @@ def test_service_needs_review_after_a_year(directory):
 
     service = directory.services[0][0]
     assert not service.needs_review
-    service.last_reviewed = datetime.date.today() - datetime.timedelta(days=400)
+    service.last_reviewed = timezone.localdate() - datetime.timedelta(days=400)
     assert service.needs_review
 
 
@@ -281,7 +282,7 @@ def test_editor_sees_a_warning_on_a_stale_guide(admin_client, directory):
 
     service = directory.services[0][0]
     ServicePage.objects.filter(pk=service.pk).update(
-        last_reviewed=datetime.date.today() - datetime.timedelta(days=400)
+        last_reviewed=timezone.localdate() - datetime.timedelta(days=400)
     )
     response = admin_client.get(f"/admin/pages/{service.pk}/edit/")
     assert response.status_code == 200

@@ -5,6 +5,7 @@ import json
 import re
 
 import pytest
+from django.utils import timezone
 from wagtail.users.models import UserProfile
 
 from services.models import ServicePage
@@ -16,7 +17,7 @@ REPORT = "/admin/reports/guides-to-review/"
 def make_stale(page, days=400):
     """Every translation of `page` last checked `days` ago (the date is synchronised)."""
     ServicePage.objects.filter(translation_key=page.translation_key).update(
-        last_reviewed=datetime.date.today() - datetime.timedelta(days=days)
+        last_reviewed=timezone.localdate() - datetime.timedelta(days=days)
     )
 
 
