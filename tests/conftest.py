@@ -13,7 +13,10 @@ import copy
 import datetime
 import io
 import os
+import subprocess
 import time
+import uuid
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -203,3 +206,24 @@ def demo_site(transactional_db, django_db_serialized_rollback):
     commits, which a plain `db` test never does.
     """
     return restore_demo()
+
+
+@pytest.fixture
+def fresh_database_url():
+    """The URL of a new, empty database of the engine the suite runs on, removed afterwards.
+
+    For tests that start other processes (app servers, editors, a restore): a database
+    file on SQLite, a database created with `createdb` on PostgreSQL.
+    """
+    if connection.vendor == "sqlite":
+        path = Path(f"/tmp/youlin-{uuid.uuid4().hex}.sqlite3")  # noqa: S108
+        yield f"sqlite:///{path}"
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+        return
+    db = connection.settings_dict
+    host, user = db["HOST"] or "127.0.0.1", db["USER"]
+    name = f"youlin_{uuid.uuid4().hex[:12]}"
+    subprocess.run(["createdb", "-h", host, "-U", user, name], check=True)  # noqa: S603, S607
+    yield f"postgres://{user}@{host}:{db['PORT'] or 5432}/{name}"
+    subprocess.run(["dropdb", "-h", host, "-U", user, name], check=True)  # noqa: S603, S607

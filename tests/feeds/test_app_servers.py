@@ -21,7 +21,6 @@ from pathlib import Path
 
 import pytest
 import redis
-from django.db import connection
 
 ROOT = Path(__file__).resolve().parents[2]
 REQUESTS_PER_CHECK = 24  # sync workers share one socket; two dozen requests reach all three
@@ -79,24 +78,7 @@ def free_port():
 
 
 @pytest.fixture
-def database_url():
-    """A fresh database of the engine the suite runs on, removed afterwards."""
-    if connection.vendor == "sqlite":
-        path = Path(f"/tmp/youlin-servers-{uuid.uuid4().hex}.sqlite3")  # noqa: S108
-        yield f"sqlite:///{path}"
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{path}{suffix}").unlink(missing_ok=True)
-        return
-    db = connection.settings_dict
-    host, user = db["HOST"] or "127.0.0.1", db["USER"]
-    name = f"youlin_servers_{uuid.uuid4().hex[:12]}"
-    subprocess.run(["createdb", "-h", host, "-U", user, name], check=True)  # noqa: S603, S607
-    yield f"postgres://{user}@{host}:{db['PORT'] or 5432}/{name}"
-    subprocess.run(["dropdb", "-h", host, "-U", user, name], check=True)  # noqa: S603, S607
-
-
-@pytest.fixture
-def site_env(database_url, tmp_path):
+def site_env(fresh_database_url, tmp_path):
     """Production settings (static files without a manifest) on a database with the salon."""
     (tmp_path / "served_settings.py").write_text(
         "from config.settings.production import *  # noqa\n"
@@ -105,7 +87,7 @@ def site_env(database_url, tmp_path):
     )
     env = {
         **os.environ,
-        "DATABASE_URL": database_url,
+        "DATABASE_URL": fresh_database_url,
         "DJANGO_SETTINGS_MODULE": "served_settings",
         "PYTHONPATH": os.pathsep.join([str(tmp_path), str(ROOT)]),
         "SECRET_KEY": "app-servers-test-" + uuid.uuid4().hex + uuid.uuid4().hex,

@@ -12,12 +12,10 @@ import os
 import re
 import subprocess
 import sys
-import uuid
 
 import pytest
 from django.core.files.images import ImageFile
 from django.core.management import CommandError, call_command
-from django.db import connection
 from PIL import Image as PillowImage
 from wagtail.images.models import Image
 
@@ -67,26 +65,8 @@ def media_on_disk(settings, tmp_path):
     return tmp_path / "media"
 
 
-@pytest.fixture
-def empty_database():
-    """Settings for an empty database of the same engine, dropped afterwards."""
-    if connection.vendor == "sqlite":
-        path = f"/tmp/youlin-restore-{uuid.uuid4().hex}.sqlite3"  # noqa: S108
-        yield f"sqlite:///{path}"
-        if os.path.exists(path):
-            os.remove(path)
-        return
-    name = f"youlin_restore_{uuid.uuid4().hex[:12]}"
-    db = connection.settings_dict
-    base = f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}"
-    server = ["-h", db["HOST"] or "127.0.0.1", "-U", db["USER"]]
-    subprocess.run(["createdb", *server, name], check=True)  # noqa: S603, S607
-    yield f"{base}/{name}"
-    subprocess.run(["dropdb", *server, name], check=True)  # noqa: S603, S607
-
-
 def test_a_backup_restored_into_an_empty_database_serves_the_same_pages(
-    client, home, media_on_disk, empty_database, tmp_path
+    client, home, media_on_disk, fresh_database_url, tmp_path
 ):
     picture = Image.objects.create(
         title="社区花园", file=ImageFile(io.BytesIO(png_bytes()), name="garden.png")
@@ -115,7 +95,7 @@ def test_a_backup_restored_into_an_empty_database_serves_the_same_pages(
     )
     env = {
         **os.environ,
-        "DATABASE_URL": empty_database,
+        "DATABASE_URL": fresh_database_url,
         "DJANGO_SETTINGS_MODULE": "restored_settings",
         "PYTHONPATH": os.pathsep.join([str(tmp_path), os.getcwd()]),
     }

@@ -10,11 +10,7 @@ import json
 import os
 import subprocess
 import sys
-import uuid
 from pathlib import Path
-
-import pytest
-from django.db import connection
 
 ROOT = Path(__file__).resolve().parents[2]
 PUBLISHES = 15
@@ -60,23 +56,6 @@ print(json.dumps({"live": page.summary, "revisions": revisions}))
 """
 
 
-@pytest.fixture
-def database_url():
-    """A fresh database of the engine the suite runs on, removed afterwards."""
-    if connection.vendor == "sqlite":
-        path = Path(f"/tmp/youlin-editors-{uuid.uuid4().hex}.sqlite3")  # noqa: S108
-        yield f"sqlite:///{path}"
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{path}{suffix}").unlink(missing_ok=True)
-        return
-    db = connection.settings_dict
-    host, user = db["HOST"] or "127.0.0.1", db["USER"]
-    name = f"youlin_editors_{uuid.uuid4().hex[:12]}"
-    subprocess.run(["createdb", "-h", host, "-U", user, name], check=True)  # noqa: S603, S607
-    yield f"postgres://{user}@{host}:{db['PORT'] or 5432}/{name}"
-    subprocess.run(["dropdb", "-h", host, "-U", user, name], check=True)  # noqa: S603, S607
-
-
 def run(script, env, *args):
     return subprocess.Popen(  # noqa: S603
         [sys.executable, "-c", script, *args],
@@ -94,10 +73,10 @@ def finished(process, timeout=600):
     return json.loads(out.strip().splitlines()[-1])
 
 
-def test_three_editors_publishing_at_once_lose_nothing(database_url):
+def test_three_editors_publishing_at_once_lose_nothing(fresh_database_url):
     env = {
         **os.environ,
-        "DATABASE_URL": database_url,
+        "DATABASE_URL": fresh_database_url,
         # The embedded default as deployed: the base settings, not the test overrides.
         "DJANGO_SETTINGS_MODULE": "config.settings.dev",
         "DEBUG": "false",
