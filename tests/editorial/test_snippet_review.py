@@ -116,3 +116,11 @@ def test_moderators_may_publish_snippets_and_translators_may_not(world, roles):
     for model in ("navigationmenu", "contactdetails", "eventcategory", "servicecategory"):
         assert f"publish_{model}" in moderators
         assert f"publish_{model}" not in korean
+
+
+def test_a_request_with_a_part_missing_is_a_400_not_a_500(moderator_client, world):
+    translation = translation_into(world.objects[NavigationMenu]["en"], "en")
+    upload = reverse("wagtail_localize:upload_pofile", args=[translation.pk])
+    response = moderator_client.post(upload, {})  # no file
+    assert response.status_code == 400
+    assert "Nothing was saved" in response.content.decode()
