@@ -256,9 +256,14 @@ def wrote(queries):
     return False
 
 
-def each_request(client, url, localize):
-    """(method, response, state after or None if nothing was written), each rolled back."""
-    methods = ["GET", "POST"] + (["PUT", "DELETE"] if localize else [])
+def each_request(client, url, localize, anonymous):
+    """(method, response, state after or None if nothing was written), each rolled back.
+
+    GET is tried by anonymous visitors only: the matrix is about changes, which Wagtail
+    and wagtail-localize make on POST, PUT and DELETE; what anonymous visitors are shown
+    matters as well.
+    """
+    methods = (["GET"] if anonymous else []) + ["POST"] + (["PUT", "DELETE"] if localize else [])
     for method in methods:
         # Django keeps the last 9000 queries: start empty, or a full log captures nothing.
         connection.queries_log.clear()
@@ -287,7 +292,8 @@ def test_nobody_changes_what_their_role_does_not_allow(client, world, make_user,
     checked, wrote_something, violations = 0, 0, []
     for name, _arguments, url, code in cases(world):
         may_draft = role == EDITORS or code in own_languages
-        for method, response, after in each_request(client, url, name.startswith("wagtail_l")):
+        localize = name.startswith("wagtail_localize:")
+        for method, response, after in each_request(client, url, localize, role == "anonymous"):
             checked += 1
             wrote_something += after is not None
             if response.status_code >= 500:
@@ -298,7 +304,7 @@ def test_nobody_changes_what_their_role_does_not_allow(client, world, make_user,
                 violations.append((method, url, "published"))
             if role == "anonymous" and response.status_code == 200:
                 violations.append((method, url, "answered anonymous"))
-    assert checked > 500
+    assert checked > 400
     # The capture sees writes: those who may draft did (strings, revisions, submissions).
     if role == EDITORS or own_languages:
         assert wrote_something > 0
