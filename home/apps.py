@@ -8,3 +8,6 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         from home import checks  # noqa: F401 (registers the environment checks)
+        from home.renditions import make_renditions_on_publish
+
+        make_renditions_on_publish()
