@@ -5,8 +5,10 @@ for it. Left to the templates, that is the first visitor after a publish, who th
 for every size of every picture on the page: seconds for a large photo. So each page type
 says which pictures it shows, and in which sizes (`BasePage.pictures_shown()`), and
 publishing a page makes those renditions, after the transaction commits, through
-django-tasks: right away in the publishing process with the default backend, in a worker
-once `TASKS` names a queue.
+django-tasks: right away in the publishing request with the default (immediate) backend,
+in a worker once `TASKS` names a queue. In the request, no new picture is started after
+`YOULIN_PUBLISH_RENDITIONS_SECONDS` (a third of gunicorn's timeout), so a page full of large
+photos cannot get the publishing request killed; its first visitor makes what is left.
 
 The sizes are declared once, as `PictureSizes`, and the templates use the same
 declaration by name (`{% sized_picture page.image "space-photo" %}`, in
@@ -14,12 +16,14 @@ declaration by name (`{% sized_picture page.image "space-photo" %}`, in
 page asks for.
 """
 
-from collections import defaultdict
+import time
 from dataclasses import dataclass
 from functools import partial
 
+from django.conf import settings
 from django.db import transaction
 from django_tasks import task
+from django_tasks.backends.immediate import ImmediateBackend
 from wagtail import blocks
 from wagtail.fields import StreamField
 from wagtail.images.models import Filter
@@ -104,20 +108,32 @@ def _figures(block, value):
             yield from _figures(block.child_block, item)
 
 
-def make_renditions(pictures):
-    """Make the missing renditions of (image, PictureSizes) pairs; returns how many exist."""
-    wanted = defaultdict(dict)
-    images = {}
+def make_renditions(pictures, seconds=None):
+    """Make the missing renditions of (image, PictureSizes) pairs, in order.
+
+    With `seconds`, no new picture is started once that long has passed. Returns the
+    number of renditions that exist for the pictures done.
+    """
+    started = time.monotonic()
+    done = set()
+    count = 0
     for image, sizes in pictures:
         if image is None:
             continue
-        images[image.pk] = image
-        wanted[image.pk].update(dict.fromkeys(sizes.filters()))
-    made = 0
-    for pk, specs in wanted.items():
-        # One query finds the ones that exist; Wagtail creates the rest in bulk.
-        made += len(images[pk].get_renditions(*specs))
-    return made
+        if seconds is not None and done and time.monotonic() - started >= seconds:
+            break
+        specs = [spec for spec in sizes.filters() if (image.pk, spec) not in done]
+        # One query finds the ones that exist; Wagtail makes the rest, three at a time.
+        count += len(image.get_renditions(*specs))
+        done.update((image.pk, spec) for spec in specs)
+    return count
+
+
+def time_budget():
+    """How long publishing may spend on renditions: limited only in the publishing request."""
+    if isinstance(make_page_renditions.get_backend(), ImmediateBackend):
+        return settings.YOULIN_PUBLISH_RENDITIONS_SECONDS
+    return None
 
 
 @task()
@@ -129,7 +145,7 @@ def make_page_renditions(page_id):
     page = page.specific
     if not hasattr(page, "pictures_shown"):
         return 0
-    return make_renditions(page.pictures_shown())
+    return make_renditions(page.pictures_shown(), seconds=time_budget())
 
 
 def renditions_on_publish(sender, instance, **kwargs):

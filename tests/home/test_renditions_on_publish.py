@@ -19,6 +19,7 @@ from events.models import EventPage
 from home.models import ContentPage
 from home.renditions import make_page_renditions
 from services.models import PartnerPage, PublicSpacePage, ServiceIndexPage, ServicePage
+from services.pictures import SPACE_PHOTO
 from tests.conftest import publish, translate
 from tests.events import conftest as events
 
@@ -187,3 +188,21 @@ def test_publishing_again_finds_the_renditions_in_few_queries(
     with django_assert_max_num_queries(12):
         make_page_renditions.call(space.pk)
     assert renditions() == made
+
+
+def test_publishing_stops_starting_pictures_after_its_time(calendar, published, settings):
+    settings.YOULIN_PUBLISH_RENDITIONS_SECONDS = 0
+    index = calendar.centre.zh.get_parent()
+    published(
+        add_child(
+            index,
+            PublicSpacePage(
+                title="画室",
+                slug="studio",
+                image=make_image("studio"),
+                gallery=[figure(make_image("one"), "photo")],
+            ),
+        )
+    )
+    # The first picture's sizes only: the main photo on the page.
+    assert {spec for _, spec in renditions()} == set(SPACE_PHOTO.filters())
