@@ -17,6 +17,8 @@ page asks for.
 """
 
 import time
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import partial
 
@@ -148,7 +150,22 @@ def make_page_renditions(page_id):
     return make_renditions(page.pictures_shown(), seconds=time_budget())
 
 
+_left_to_visitors = ContextVar("renditions_left_to_visitors", default=False)
+
+
+@contextmanager
+def left_to_visitors():
+    """Publish without making renditions: for bulk loads (the demo), where most never show."""
+    token = _left_to_visitors.set(True)
+    try:
+        yield
+    finally:
+        _left_to_visitors.reset(token)
+
+
 def renditions_on_publish(sender, instance, **kwargs):
+    if _left_to_visitors.get():
+        return
     # After the commit: a worker must see the published page, and a failed rendition must
     # not undo the publish.
     transaction.on_commit(partial(make_page_renditions.enqueue, instance.pk))
