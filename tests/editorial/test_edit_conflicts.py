@@ -117,3 +117,30 @@ def test_up_to_date_autosave_is_kept(event, editors):
     assert response.status_code == 200
     assert response.json()["success"] is True
     assert latest_title(event) == "读书会（A）"
+
+
+@pytest.mark.parametrize(
+    ("language", "saved", "overwrite"),
+    [
+        ("zh-hans", "editor-a 保存了新版本", "继续将覆盖 editor-a 所做的修改。"),
+        ("ko", "editor-a 님이 새 버전을 저장했습니다", "계속하면 editor-a 님이 한 변경 내용을"),
+    ],
+)
+def test_the_warning_speaks_the_editors_language(event, editors, language, saved, overwrite):
+    # Wagtail's own catalogues lack these strings; locale/vendor/ has them.
+    a, b = (editor_client(user) for user in editors)
+    profile = UserProfile.get_for_user(editors[1])
+    profile.preferred_language = language
+    profile.save()
+    loaded_by_b = open_editor(b, event)
+    save(a, event, open_editor(a, event), "读书会（改到周五）")
+    response = b.post(
+        loaded_by_b["ping_url"],
+        {
+            "revision_id": loaded_by_b["loaded_revision_id"],
+            "revision_created_at": loaded_by_b["loaded_revision_created_at"],
+        },
+    )
+    html = response.json()["html"]
+    assert saved in html
+    assert overwrite in html
