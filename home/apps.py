@@ -8,6 +8,6 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         from home import checks  # noqa: F401 (registers the environment checks)
-        from home.renditions import make_renditions_on_publish
+        from home.renditions import connect_receivers
 
-        make_renditions_on_publish()
+        connect_receivers()

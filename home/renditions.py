@@ -9,6 +9,8 @@ django-tasks: right away in the publishing request with the default (immediate) 
 in a worker once `TASKS` names a queue. In the request, no new picture is started after
 `YOULIN_PUBLISH_RENDITIONS_SECONDS` (a third of gunicorn's timeout), so a page full of large
 photos cannot get the publishing request killed; its first visitor makes what is left.
+Replacing an image's file or moving its focal point makes the new renditions of the live
+pages that show it the same way.
 
 The sizes are declared once, as `PictureSizes`, and the templates use the same
 declaration by name (`{% sized_picture page.image "space-photo" %}`, in
@@ -23,13 +25,16 @@ from dataclasses import dataclass
 from functools import partial
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.db.models.signals import post_save
 from django_tasks import task
 from django_tasks.backends.immediate import ImmediateBackend
 from wagtail import blocks
 from wagtail.fields import StreamField
+from wagtail.images import get_image_model
 from wagtail.images.models import Filter
-from wagtail.models import Page
+from wagtail.models import Page, ReferenceIndex
 from wagtail.signals import page_published
 
 from home.blocks import FigureBlock
@@ -163,6 +168,29 @@ def left_to_visitors():
         _left_to_visitors.reset(token)
 
 
+@task()
+def make_image_renditions(image_id):
+    """The renditions of `image_id` that the live pages showing it need.
+
+    After an editor replaces the file (Wagtail deletes the old renditions) or moves the
+    focal point (renditions are per focal point).
+    """
+    image = get_image_model().objects.filter(pk=image_id).first()
+    if image is None:
+        return 0
+    referring = ReferenceIndex.get_references_to(image).filter(
+        base_content_type=ContentType.objects.get_for_model(Page)
+    )
+    pages = Page.objects.live().filter(pk__in=referring.values("object_id")).specific()
+    pictures = [
+        (shown, sizes)
+        for page in pages
+        for shown, sizes in page.pictures_shown()
+        if shown is not None and shown.pk == image.pk
+    ]
+    return make_renditions(pictures, seconds=time_budget())
+
+
 def renditions_on_publish(sender, instance, **kwargs):
     if _left_to_visitors.get():
         return
@@ -171,5 +199,16 @@ def renditions_on_publish(sender, instance, **kwargs):
     transaction.on_commit(partial(make_page_renditions.enqueue, instance.pk))
 
 
-def make_renditions_on_publish():
-    page_published.connect(renditions_on_publish, dispatch_uid="home.renditions")
+def renditions_on_image_change(sender, instance, created, **kwargs):
+    if created or _left_to_visitors.get():
+        return
+    transaction.on_commit(partial(make_image_renditions.enqueue, instance.pk))
+
+
+def connect_receivers():
+    page_published.connect(renditions_on_publish, dispatch_uid="home.renditions.publish")
+    post_save.connect(
+        renditions_on_image_change,
+        sender=get_image_model(),
+        dispatch_uid="home.renditions.image",
+    )

@@ -14,6 +14,7 @@ from django.core.cache import cache
 from django.core.files.images import ImageFile
 from PIL import Image as PILImage
 from wagtail.images.models import Image, Rendition
+from wagtail.images.rect import Rect
 
 from events.models import EventPage
 from home.models import ContentPage
@@ -41,7 +42,7 @@ def figure(image, block="image"):
 
 
 def renditions():
-    return set(Rendition.objects.values_list("image_id", "filter_spec"))
+    return set(Rendition.objects.values_list("image_id", "filter_spec", "focal_point_key"))
 
 
 @pytest.fixture
@@ -205,4 +206,21 @@ def test_publishing_stops_starting_pictures_after_its_time(calendar, published, 
         )
     )
     # The first picture's sizes only: the main photo on the page.
-    assert {spec for _, spec in renditions()} == set(SPACE_PHOTO.filters())
+    assert {spec for _, spec, _ in renditions()} == set(SPACE_PHOTO.filters())
+
+
+def test_moving_the_focal_point_makes_the_new_renditions(
+    client, calendar, published, django_capture_on_commit_callbacks
+):
+    index = calendar.centre.zh.get_parent()
+    image = make_image("studio")
+    space = published(add_child(index, PublicSpacePage(title="画室", slug="studio", image=image)))
+    before = renditions()
+    image.set_focal_point(Rect(1000, 200, 1400, 600))
+    with django_capture_on_commit_callbacks(execute=True):
+        image.save()
+    made = renditions()
+    # Every cropped size again, for the new focal point (the JSON-LD copy is not cropped).
+    assert len(made - before) == 6
+    visit(client, space, index)
+    assert renditions() == made
