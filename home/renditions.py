@@ -181,11 +181,13 @@ def make_image_renditions(image_id):
     referring = ReferenceIndex.get_references_to(image).filter(
         base_content_type=ContentType.objects.get_for_model(Page)
     )
-    pages = Page.objects.live().filter(pk__in=referring.values("object_id")).specific()
+    # The index keeps object ids as text; PostgreSQL will not compare them with integers.
+    page_ids = {int(pk) for pk in referring.values_list("object_id", flat=True)}
+    pages = Page.objects.live().filter(pk__in=page_ids).specific()
     pictures = [
         (shown, sizes)
         for page in pages
-        for shown, sizes in page.pictures_shown()
+        for shown, sizes in getattr(page, "pictures_shown", list)()
         if shown is not None and shown.pk == image.pk
     ]
     return make_renditions(pictures, seconds=time_budget())
