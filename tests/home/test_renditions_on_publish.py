@@ -53,6 +53,11 @@ def published(django_capture_on_commit_callbacks):
         with django_capture_on_commit_callbacks(execute=True):
             return publish(page)
 
+    def translate_committed(page, language_code, **fields):
+        with django_capture_on_commit_callbacks(execute=True):
+            return translate(page, language_code, **fields)
+
+    publish_committed.translate = translate_committed
     return publish_committed
 
 
@@ -90,7 +95,9 @@ def test_content_page_with_pictures_in_its_body(client, calendar, published):
     published(page)
     made = renditions()
     assert len(made) == 2 * 9  # three widths in three formats, each picture
-    assert_first_visit_makes_none(client, made, page)
+    korean = published.translate(page, "ko", title="사진")
+    assert renditions() == made
+    assert_first_visit_makes_none(client, made, page, korean)
 
 
 def test_home_page_header_picture(client, calendar, published):
@@ -118,7 +125,7 @@ def test_partner_logo_on_its_page_the_list_and_for_search_engines(client, calend
     made = renditions()
     # Page (2 sizes × 3 formats), list card (the same), JSON-LD logo (1).
     assert len(made) == 6 + 6 + 1
-    english = translate(partner, "en", title="Gallery Café")
+    english = published.translate(partner, "en", title="Gallery Café")
     assert renditions() == made
     assert_first_visit_makes_none(client, made, partner, english, index, index.localized)
 
@@ -140,8 +147,8 @@ def test_space_photo_and_gallery(client, calendar, published):
     # Photo (2 sizes × 3 formats, shared with the list card) and its JSON-LD copy, then
     # each gallery picture (3 widths × 3 formats).
     assert len(made) == 6 + 1 + 2 * 9
-    english = translate(space, "en", title="Studio")
-    korean = translate(space, "ko", title="화실")
+    english = published.translate(space, "en", title="Studio")
+    korean = published.translate(space, "ko", title="화실")
     assert renditions() == made
     assert_first_visit_makes_none(client, made, space, english, korean, index)
 
@@ -164,7 +171,7 @@ def test_event_picture_shared_by_its_translations(client, calendar, published):
     made = renditions()
     # Picture (3 sizes × 3 formats) and its JSON-LD copy; the body's picture.
     assert len(made) == 9 + 1 + 9
-    english = translate(event, "en", title="Photo show")
+    english = published.translate(event, "en", title="Photo show")
     assert renditions() == made
     assert_first_visit_makes_none(client, made, event, english)
 
