@@ -4,7 +4,8 @@ Wagtail compares the revision an editor's form was loaded from with the latest o
 autosave (a JSON request) is refused outright when the form is stale, and the editing
 session's ping tells the stale editor who saved a newer version; the page editor then asks
 before any save goes over it (tests/browser/test_edit_conflicts.py drives that in Chromium).
-Our form (EventPageForm), hooks and Content-Security-Policy must leave all of it working.
+Only its "Continue" saves over the newer version, and that one stays in the history. Our
+form (EventPageForm), hooks and Content-Security-Policy must leave all of it working.
 """
 
 import re
@@ -109,6 +110,18 @@ def test_stale_editor_is_told_who_saved_a_newer_version(event, editors):
     # The text of the dialog that stops B's save button.
     assert "editor-a saved a new version" in data["html"]
     assert "Proceeding will overwrite the changes made by editor-a." in data["html"]
+
+
+def test_continue_saves_over_deliberately_and_keeps_the_other_version(event, editors):
+    # What the dialog's "Continue" sends (and a browser without JavaScript): the form as it
+    # is. Wagtail saves it as a new revision; A's stays in the history, to compare or restore.
+    a, b = (editor_client(user) for user in editors)
+    loaded_by_a, loaded_by_b = open_editor(a, event), open_editor(b, event)
+    save(a, event, loaded_by_a, "读书会（改到周五）")
+    assert save(b, event, loaded_by_b, "读书会（B）").status_code == 302
+    assert latest_title(event) == "读书会（B）"
+    titles = [revision.as_object().title for revision in event.revisions.order_by("pk")]
+    assert titles[-2:] == ["读书会（改到周五）", "读书会（B）"]
 
 
 def test_up_to_date_autosave_is_kept(event, editors):
