@@ -130,6 +130,8 @@ def make_renditions(pictures, seconds=None):
         if seconds is not None and done and time.monotonic() - started >= seconds:
             break
         specs = [spec for spec in sizes.filters() if (image.pk, spec) not in done]
+        if not specs:
+            continue
         # One query finds the ones that exist; Wagtail makes the rest, three at a time.
         count += len(image.get_renditions(*specs))
         done.update((image.pk, spec) for spec in specs)
