@@ -74,6 +74,10 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Translators reach wagtail-localize's per-translation URLs in their language only.
+    "editorial.locale_guard.TranslatorLocaleMiddleware",
+    # A request with a part missing answers 400, not 500 (home/middleware.py).
+    "home.middleware.IncompleteRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "home.middleware.PublicCacheHeadersMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
