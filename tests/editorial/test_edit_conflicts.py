@@ -1,4 +1,4 @@
-"""Two editors on one page: saving over a newer revision is never silent (issue 13, finding 2).
+"""Two editors on one page or snippet: saving over a newer revision is never silent (13.2).
 
 Wagtail compares the revision an editor's form was loaded from with the latest one. Its
 autosave (a JSON request) is refused outright when the form is stale, and the editing
@@ -33,9 +33,9 @@ def editor_client(user):
     return client
 
 
-def open_editor(client, page):
+def open_editor(client, page, url=None):
     """The edit form as the browser loads it: the revision it shows and the session's ping."""
-    response = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+    response = client.get(url or reverse("wagtailadmin_pages:edit", args=[page.pk]))
     assert response.status_code == 200
     html = response.content.decode()
 
@@ -157,3 +157,48 @@ def test_the_warning_speaks_the_editors_language(event, editors, language, saved
     html = response.json()["html"]
     assert saved in html
     assert overwrite in html
+
+
+# Snippets with revisions (categories, navigation, contact details) have the same guard.
+
+
+@pytest.fixture
+def category(newsroom, editors):
+    category = newsroom.category
+    category.save_revision(user=editors[0])
+    return category
+
+
+def save_category(client, category, loaded, name, **headers):
+    data = {"name": name, "slug": category.slug, "sort_order": "0", **loaded}
+    del data["ping_url"]
+    return client.post(category_url(category), data, **headers)
+
+
+def category_url(category):
+    return reverse("wagtailsnippets_events_eventcategory:edit", args=[category.pk])
+
+
+def test_stale_snippet_autosave_is_refused_and_the_editor_told(category, editors):
+    a, b = (editor_client(user) for user in editors)
+    url = category_url(category)
+    loaded_by_a, loaded_by_b = open_editor(a, None, url), open_editor(b, None, url)
+
+    assert save_category(a, category, loaded_by_a, "读书会").status_code == 302
+    category.refresh_from_db()
+    assert category.latest_revision.as_object().name == "读书会"
+
+    response = save_category(b, category, loaded_by_b, "B", HTTP_ACCEPT="application/json")
+    assert response.status_code == 400
+    assert response.json()["error_code"] == "invalid_revision"
+    category.refresh_from_db()
+    assert category.latest_revision.as_object().name == "读书会"
+
+    ping = b.post(
+        loaded_by_b["ping_url"],
+        {
+            "revision_id": loaded_by_b["loaded_revision_id"],
+            "revision_created_at": loaded_by_b["loaded_revision_created_at"],
+        },
+    )
+    assert "editor-a saved a new version" in ping.json()["html"]
