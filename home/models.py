@@ -28,6 +28,7 @@ from wagtail.utils.decorators import cached_classmethod
 from home.blocks import BodyBlock
 from home.forms import BasePageForm
 from home.languages import language_links
+from home.renditions import HERO, figures_in
 from home.slugs import free_slug
 from home.translations import PAGE_FACTS, SNIPPET_FACTS, synchronised
 from home.visibility import live_public
@@ -103,6 +104,14 @@ class BasePage(Page):
         # Wagtail's default preview (template + get_context) would render them empty.
         return self.serve(request)
 
+    def pictures_shown(self):
+        """(image, PictureSizes) for every picture the page and its card in lists show.
+
+        Publishing makes these renditions beforehand (home/renditions.py), so the first
+        visitor waits for none. Page types with pictures of their own add them.
+        """
+        return list(figures_in(self))
+
 
 class IndexPage(BasePage):
     """A list of one kind of page under a home page: services, partners, spaces, events."""
@@ -172,6 +181,9 @@ class HomePage(BasePage):
     class Meta:
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
+
+    def pictures_shown(self):
+        return [(self.hero_image, HERO), *super().pictures_shown()]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
