@@ -7,7 +7,11 @@ class HomeConfig(AppConfig):
     verbose_name = _("Home and content pages")
 
     def ready(self):
-        from home import checks  # noqa: F401 (registers the environment checks)
-        from home.renditions import connect_receivers
+        from home import (
+            checks,  # noqa: F401 (registers the environment checks)
+            page_cache,
+            renditions,
+        )
 
-        connect_receivers()
+        renditions.connect_receivers()
+        page_cache.connect_receivers()

@@ -348,3 +348,21 @@ class ContactDetails(ReviewedSnippet, ClusterableModel):
 
     def __str__(self):
         return f"{self.centre_name} ({self.locale})"
+
+
+class SiteVersion(models.Model):
+    """One row whose number goes up in the same transaction as any change a reader could see.
+
+    Anonymous visitors' pages are cached under this number (home/page_cache.py). It lives
+    in the database, so every worker and every app server misses the old pages the moment
+    a change commits.
+    """
+
+    number = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("site version")
+        verbose_name_plural = _("site version")
+
+    def __str__(self):
+        return str(self.number)

@@ -21,6 +21,7 @@ from types import SimpleNamespace
 
 import pytest
 import time_machine
+from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection, transaction
 from wagtail.models import Locale, Page, Site
@@ -227,3 +228,16 @@ def fresh_database_url():
     subprocess.run(["createdb", "-h", host, "-U", user, name], check=True)  # noqa: S603, S607
     yield f"postgres://{user}@{host}:{db['PORT'] or 5432}/{name}"
     subprocess.run(["dropdb", "-h", host, "-U", user, name], check=True)  # noqa: S603, S607
+
+
+@pytest.fixture(autouse=True)
+def fresh_page_cache():
+    """An empty cache for each test: a cached page is keyed by the content's version number,
+    which each test's rollback takes back to where it was."""
+    cache.clear()
+
+
+@pytest.fixture
+def uncached_pages(settings):
+    """Every request rendered by its view: for tests of what a page costs to build."""
+    settings.YOULIN_PAGE_CACHE = False

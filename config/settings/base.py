@@ -67,6 +67,11 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "home.middleware.SecurityHeadersMiddleware",
+    # Anonymous visitors' pages from the cache, keyed by the content's version in the
+    # database (home/page_cache.py): stores on the way out, answers in the last middleware.
+    "home.page_cache.UpdatePageCacheMiddleware",
+    # ETag on every response, 304 for a browser or feed reader that has it already.
+    "django.middleware.http.ConditionalGetMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "home.middleware.VisitorLocaleMiddleware",
@@ -81,9 +86,11 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "home.middleware.PublicCacheHeadersMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    # Last: turns a throttled login into the lockout page (editorial/lockouts.py).
+    # Turns a throttled login into the lockout page (editorial/lockouts.py).
     "axes.middleware.AxesMiddleware",
+    "home.page_cache.FetchFromPageCacheMiddleware",
 ]
+CACHE_MIDDLEWARE_KEY_PREFIX = "page"
 
 # django-axes first: it refuses a login that is locked out before the password is checked.
 AUTHENTICATION_BACKENDS = [
@@ -232,6 +239,8 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 
 # Anonymous page views are cacheable by a CDN or page cache for this many seconds.
 YOULIN_PAGE_CACHE_SECONDS = env.integer("PAGE_CACHE_SECONDS", 300)
+# Anonymous visitors' pages served from the cache (home/page_cache.py).
+YOULIN_PAGE_CACHE = env.boolean("PAGE_CACHE", True)
 # Public URL of the site, used in the sitemap when no request is at hand.
 YOULIN_SITE_NAME = _("Youlin · Shuangbai International Community")
 

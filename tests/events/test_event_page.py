@@ -112,6 +112,7 @@ def test_all_day_multi_day_event(client, calendar):
     assert event["DTEND"].dt == first + datetime.timedelta(days=2)  # exclusive
 
 
+@pytest.mark.usefixtures("uncached_pages")  # what the page costs to build
 def test_event_page_queries_do_not_grow_with_dates(client, calendar, django_assert_max_num_queries):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext

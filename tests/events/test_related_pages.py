@@ -33,6 +33,7 @@ def test_partner_page_lists_events_they_organise(client, salon, calendar):
     assert "행사 not-theirs" not in html
 
 
+@pytest.mark.usefixtures("uncached_pages")  # what the page costs to build
 def test_home_page_queries_do_not_grow_with_events(client, calendar):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext

@@ -7,6 +7,8 @@ machine"), reproduced as found: real gunicorn processes on production settings.
   second every worker serves 18:00 with a new ETag, to plain and conditional requests.
 * Two app servers on different ports sharing the database and Redis: the same, read
   through both.
+* The salon's page, which every process has cached for anonymous visitors, shows the
+  new time on every process at once too.
 """
 
 import os
@@ -170,7 +172,18 @@ def feed_answers(servers, etag=None):
     ]
 
 
+def page_answers(servers):
+    """The salon's English page from every process: each one caches it (home/page_cache.py)."""
+    return [
+        server.get("/en/events/english-salon/")
+        for _ in range(REQUESTS_PER_CHECK // len(servers))
+        for server in servers
+    ]
+
+
 def check_a_move_reaches_every_process(servers, env):
+    pages = page_answers(servers)
+    assert all(status == 200 and "19:00" in page for status, _etag, page in pages)
     before = feed_answers(servers)
     assert {status for status, _etag, _body in before} == {200}
     assert all("T190000" in body for _status, _etag, body in before)
@@ -184,9 +197,10 @@ def check_a_move_reaches_every_process(servers, env):
         assert {status for status, _etag, _body in after} == {200}, "a process kept the old feed"
         assert all("T180000" in body and "T190000" not in body for _s, _e, body in after)
         assert {tag for _status, tag, _body in after} != {old_etag}
-    for server in servers:
-        status, _etag, page = server.get("/en/events/english-salon/")
-        assert status == 200 and "18:00" in page
+    # Every process had the page in its cache; none serves it after the publish.
+    pages = page_answers(servers)
+    assert all(status == 200 and "18:00" in page for status, _etag, page in pages)
+    assert not any("19:00" in page for _status, _etag, page in pages)
 
 
 def test_three_workers_on_the_embedded_default_serve_a_move_at_once(site_env):
@@ -204,8 +218,9 @@ def test_two_app_servers_sharing_the_database_and_redis(site_env):
     shared = redis.Redis.from_url(env["REDIS_URL"])
     try:
         check_a_move_reaches_every_process(servers, env)
-        # Feed bodies live in Redis, shared by both servers, not in each process.
+        # Feed bodies and pages live in Redis, shared by both servers, not in each process.
         assert list(shared.scan_iter(f"{prefix}*events:feed:*"))
+        assert list(shared.scan_iter(f"{prefix}*cache_page*"))
     finally:
         for server in servers:
             server.stop()

@@ -81,10 +81,15 @@ def test_500_page_links_to_each_locale_home(failing_client):
     assert {"/zh-hans/", "/en/", "/ko/"} <= set(Page.of(response).hrefs())
 
 
-def test_500_page_does_not_touch_the_database(failing_client, django_assert_num_queries):
+def test_500_page_does_not_touch_the_database(failing_client, django_assert_num_queries, settings):
+    settings.YOULIN_PAGE_CACHE = False
     with django_assert_num_queries(0):
         response = failing_client.get("/en/explode/")
     assert response.status_code == 500
+    # With the page cache on, only its version number is read, before the view runs.
+    settings.YOULIN_PAGE_CACHE = True
+    with django_assert_num_queries(1):
+        assert failing_client.get("/en/explode/").status_code == 500
 
 
 def test_500_page_is_not_publicly_cacheable(failing_client):

@@ -158,6 +158,7 @@ def test_results_are_paginated(client, home):
     assert 'rel="next"' in first.content.decode()
 
 
+@pytest.mark.usefixtures("uncached_pages")  # what the page costs to build
 def test_result_page_costs_the_same_queries_for_few_or_many_results(
     client, home, django_assert_max_num_queries
 ):

@@ -332,6 +332,7 @@ def _queries(client, url):
         ("services", lambda logo: lambda n: ServicePage(title=f"Service {n:02d}")),
     ],
 )
+@pytest.mark.usefixtures("uncached_pages")  # what the page costs to build
 def test_listing_queries_do_not_grow_with_items(
     client, home, section, make, django_assert_max_num_queries
 ):

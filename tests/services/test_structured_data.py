@@ -12,6 +12,7 @@ import re
 import pytest
 from django.utils import timezone
 
+from home.page_cache import content_changed
 from services.models import (
     PartnerOpeningHours,
     PartnerPage,
@@ -134,6 +135,7 @@ def test_service_is_a_government_service_only_when_a_government_office_offers_it
     zh, en, _ko = directory.services[0]
     assert json_ld(client, en.url)["@type"] == "GovernmentService"
     ServicePage.objects.filter(translation_key=zh.translation_key).update(government_service=False)
+    content_changed()  # as publishing does; update() bypasses it
     data = json_ld(client, en.url)
     assert data["@type"] == "Service"
     check(data, en.url)
