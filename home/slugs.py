@@ -1,11 +1,12 @@
 """ASCII page slugs from any title: Chinese becomes pinyin ("英语沙龙" -> "ying-yu-sha-long")."""
 
 from django.utils.text import slugify
-from pypinyin import lazy_pinyin
 from wagtail.models import Page
 
 
 def ascii_slug(title):
+    from pypinyin import lazy_pinyin  # ~55 MiB of dictionaries: only when a slug is made
+
     return slugify(" ".join(lazy_pinyin(title)))
 
 

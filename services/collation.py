@@ -16,8 +16,6 @@ titles of its own letter.
 import string
 import unicodedata
 
-from pypinyin import lazy_pinyin
-
 LATIN = tuple(string.ascii_uppercase)
 OTHER = "#"
 # Compatibility jamo of the 19 initial consonants, in the order of Hangul syllables.
@@ -74,6 +72,14 @@ def _hangul_initial(char):
 
 def _is_han(char):
     return "CJK UNIFIED IDEOGRAPH" in unicodedata.name(char, "")
+
+
+def lazy_pinyin(text, **options):
+    """pypinyin's reading of `text`, imported on first use: its phrase dictionary takes
+    about 55 MiB, which a worker that never sorts Chinese names should not carry."""
+    from pypinyin import lazy_pinyin as read
+
+    return read(text, **options)
 
 
 def _pinyin_initial(text):
