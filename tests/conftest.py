@@ -249,13 +249,16 @@ def new_database(copy_of=None):
     subprocess.run(["createdb", *server, *template, name], check=True)  # noqa: S603, S607
 
     def remove():
-        subprocess.run(["dropdb", *server, name], check=True)  # noqa: S603, S607
+        # In the background: dropping a database waits for a checkpoint, seconds on a busy
+        # disk. `django_db_setup` waits for every drop at the end of the session.
+        _dropping.append(subprocess.Popen(["dropdb", *server, name]))  # noqa: S603, S607
 
     return f"postgres://{user}@{host}:{db['PORT'] or 5432}/{name}", remove
 
 
 TEST_DATABASE = "the test database"  # for new_database(copy_of=...)
 _migrated = {}  # test database name -> URL of its copy as the migrations left it
+_dropping = []  # dropdb processes under way
 
 
 @pytest.fixture(scope="session")
@@ -276,6 +279,9 @@ def django_db_setup(request, django_db_setup, django_db_blocker):
     yield
     if remove is not None:
         remove()
+    while _dropping:
+        dropdb = _dropping.pop()
+        assert dropdb.wait() == 0, dropdb.args
 
 
 @pytest.fixture(scope="session")
