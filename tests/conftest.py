@@ -100,13 +100,42 @@ def pytest_configure(config):
         CommandLineInterface().run(["pybabel", "-q", "compile", "-d", directory, "-D", "django"])
 
 
-@pytest.hookimpl(trylast=True)
-def pytest_collection_modifyitems(items):
-    """Run `test_load_demo_twice…` before the other demo tests, wherever the shuffle put it.
+# Tests that start other processes (app servers, editors, a restore, manage.py): most of
+# their work is in those processes. `--part` runs them apart from the rest, so that bin/test
+# can give them a pytest process of their own beside the others.
+PROCESS_TESTS = (
+    "tests/feeds/test_app_servers.py",
+    "tests/home/test_concurrent_publishing.py",
+    "tests/home/test_backup.py",
+    "tests/home/test_environment_checks.py",
+)
 
-    It loads the demo for real anyway (twice, from an empty database) and keeps it for
-    `restore_demo`: the tests after it restore that instead of loading a third time.
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--part",
+        choices=("all", "processes", "rest"),
+        default="all",
+        help="all tests, only those that start other processes (PROCESS_TESTS), or the rest",
+    )
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config, items):
+    """Keep the `--part` asked for; run `test_load_demo_twice…` before the other demo tests.
+
+    That test loads the demo for real anyway (twice, from an empty database) and keeps it
+    for `restore_demo`: the tests after it restore that instead of loading a third time.
     """
+    part = config.getoption("part")
+    if part != "all":
+        kept, left = [], []
+        for item in items:
+            starts_processes = item.nodeid.split("::")[0] in PROCESS_TESTS
+            (kept if starts_processes == (part == "processes") else left).append(item)
+        if left:
+            config.hook.pytest_deselected(items=left)
+            items[:] = kept
     twice = [i for i, item in enumerate(items) if item.name == LOAD_DEMO_TWICE]
     demo = [
         i for i, item in enumerate(items) if DEMO_FIXTURES & set(getattr(item, "fixturenames", ()))
