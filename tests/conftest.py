@@ -100,9 +100,10 @@ def pytest_configure(config):
         CommandLineInterface().run(["pybabel", "-q", "compile", "-d", directory, "-D", "django"])
 
 
-# Tests that start other processes (app servers, editors, a restore, manage.py): most of
-# their work is in those processes. `--part` runs them apart from the rest, so that bin/test
-# can give them a pytest process of their own beside the others.
+# Tests that start other processes (app servers, editors, a restore, manage.py), and those
+# that need the whole demo site (DEMO_FIXTURES, LOAD_DEMO_TWICE): `--part=heavy` runs only
+# them, `--part=rest` the others, so that bin/test can give them a pytest process of their
+# own beside the rest. The demo is then loaded in that process only.
 PROCESS_TESTS = (
     "tests/feeds/test_app_servers.py",
     "tests/home/test_concurrent_publishing.py",
@@ -114,9 +115,9 @@ PROCESS_TESTS = (
 def pytest_addoption(parser):
     parser.addoption(
         "--part",
-        choices=("all", "processes", "rest"),
+        choices=("all", "heavy", "rest"),
         default="all",
-        help="all tests, only those that start other processes (PROCESS_TESTS), or the rest",
+        help="all tests; only those that start other processes or need the demo; or the rest",
     )
 
 
@@ -131,8 +132,12 @@ def pytest_collection_modifyitems(config, items):
     if part != "all":
         kept, left = [], []
         for item in items:
-            starts_processes = item.nodeid.split("::")[0] in PROCESS_TESTS
-            (kept if starts_processes == (part == "processes") else left).append(item)
+            heavy = (
+                item.nodeid.split("::")[0] in PROCESS_TESTS
+                or item.name == LOAD_DEMO_TWICE
+                or bool(DEMO_FIXTURES & set(getattr(item, "fixturenames", ())))
+            )
+            (kept if heavy == (part == "heavy") else left).append(item)
         if left:
             config.hook.pytest_deselected(items=left)
             items[:] = kept
