@@ -2,9 +2,10 @@
 
 The timeout is set on purpose. A request that takes longer than TIMEOUT seconds (30) is
 killed and its worker replaced, so one slow request cannot hold a worker for minutes. The
-slowest legitimate request is an image's first renditions: uploads are limited to
-IMAGE_MAX_MEGAPIXELS (40) so that stays at a second or two; a 121-megapixel photo took
-~5 s and 1.1 GB per rendition before the limit. Raise both together, never one alone.
+slowest legitimate request is publishing a page, which makes its pictures' renditions: uploads
+are limited to IMAGE_MAX_MEGAPIXELS (40) so each stays at a second or two (a 121-megapixel
+photo took ~5 s and 1.1 GB per rendition before the limit), and publishing starts no new
+picture after a third of TIMEOUT (home/renditions.py). Raise both together, never one alone.
 """
 
 import os

@@ -23,7 +23,8 @@ from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
-from wagtail.models import DraftStateMixin, Page
+from wagtail.admin.admin_url_finder import AdminURLFinder
+from wagtail.models import DraftStateMixin, Page, RevisionMixin
 from wagtail.snippets.permissions import get_permission_name
 from wagtail_localize.views.convert import convert_to_alias
 from wagtail_localize.views.update_translations import UpdateTranslationsView
@@ -35,6 +36,7 @@ from editorial.review import (
     translation_of,
     untranslated_strings,
 )
+from editorial.roles import may_work_in
 
 PUBLISH_HELP = gettext_lazy(
     "Publish the languages in which every string is already translated and you may "
@@ -49,7 +51,9 @@ def may_publish(user, instance):
     if isinstance(instance, Page):
         return instance.permissions_for_user(user).can_publish()
     action = "publish" if isinstance(instance, DraftStateMixin) else "change"
-    return user.has_perm(get_permission_name(action, type(instance)))
+    return user.has_perm(get_permission_name(action, type(instance))) and may_work_in(
+        user, instance.locale.language_code
+    )
 
 
 class GuardedUpdateTranslationsView(UpdateTranslationsView):
@@ -80,7 +84,7 @@ class GuardedUpdateTranslationsView(UpdateTranslationsView):
                 with transaction.atomic():
                     if may_publish(user, target):
                         translation.save_target(user=user, publish=True)
-                    elif isinstance(target, Page):
+                    elif isinstance(target, Page | RevisionMixin):
                         submit_for_approval(save_translation_revision(translation, user), user)
                         submitted.append(language)
                     else:
@@ -117,11 +121,11 @@ def held_message(held):
     }
 
 
-def untranslated_publish_blocked(request, page):
+def untranslated_publish_blocked(request, instance):
     """Refuse "Publish" in the translation editor while strings are untranslated."""
     if request.method != "POST" or request.POST.get("action") != "publish":
         return None
-    translation = translation_of(page)
+    translation = translation_of(instance)
     if translation is None:
         return None
     missing = untranslated_strings(translation)
@@ -138,7 +142,7 @@ def untranslated_publish_blocked(request, page):
         )
         % {"count": missing},
     )
-    return redirect("wagtailadmin_pages:edit", page.pk)
+    return redirect(AdminURLFinder(request.user).get_edit_url(instance))
 
 
 def convert_to_alias_if_allowed(request, page_id):

@@ -2,9 +2,10 @@
 
 wagtail-localize's translation editor offers only "Publish", and only to users who
 may publish there, so a translator had no way to say "done". These two actions save
-the translation as a new revision of the page, leaving the live page untouched
+the translation as a new revision of the page or snippet (menus, contact details,
+categories: `home.models.ReviewedSnippet`), leaving what the site shows untouched
 (wagtail-localize's own draft saving overwrites the live row), and "Submit for
-approval" then starts the page's approval workflow as Wagtail's page editor does.
+approval" then starts its approval workflow as Wagtail's own editor does.
 The buttons are added to the editor in
 templates/wagtail_localize/admin/edit_translation.html.
 """
@@ -15,14 +16,18 @@ from django.db import transaction
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from wagtail.models import WorkflowState
+from wagtail.admin.admin_url_finder import AdminURLFinder
+from wagtail.models import Page, RevisionMixin, WorkflowState
+from wagtail.snippets.permissions import get_permission_name
 from wagtail_localize.models import Translation
+
+from editorial.roles import may_work_in
 
 SUBMIT, SAVE_DRAFT = "editorial-submit", "editorial-save-draft"
 
 
 def translation_of(page):
-    """The enabled wagtail-localize translation whose target is `page`, if any."""
+    """The enabled wagtail-localize translation whose target is `page` (or snippet), if any."""
     return (
         Translation.objects.filter(
             source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True
@@ -38,9 +43,9 @@ def untranslated_strings(translation):
 
 
 def save_translation_revision(translation, user):
-    """A revision of the target page with the current translations; the live page is untouched.
+    """A revision of the target with the current translations; what is live is untouched.
 
-    Returns the page as saved (its latest revision is the new one).
+    Returns the page or snippet as saved (its latest revision is the new one).
     """
     draft = translation.source.get_ephemeral_translated_instance(
         translation.target_locale, fallback=True
@@ -50,9 +55,9 @@ def save_translation_revision(translation, user):
 
 
 def submit_for_approval(page, user):
-    """Start the page's workflow, or resume it after a supervisor asked for changes.
+    """Start the page's (or snippet's) workflow, or resume it after changes were asked for.
 
-    Returns False when the page has no workflow to submit to.
+    Returns False when it has no workflow to submit to.
     """
     state = page.current_workflow_state
     if state is not None:
@@ -67,20 +72,31 @@ def submit_for_approval(page, user):
     return True
 
 
-def submit_or_save_draft(request, page):
-    """before_edit_page hook: the editor's "Save draft" and "Submit for approval" buttons."""
+def may_edit(user, instance):
+    """Whether `user` may change `instance`: a page by its permissions, a snippet by
+    the model's change permission in one of the user's languages."""
+    if isinstance(instance, Page):
+        return instance.permissions_for_user(user).can_edit()
+    return user.has_perm(get_permission_name("change", type(instance))) and may_work_in(
+        user, instance.locale.language_code
+    )
+
+
+def submit_or_save_draft(request, instance):
+    """before_edit_page / before_edit_snippet hook: "Save draft" and "Submit for approval"."""
     action = request.POST.get("action") if request.method == "POST" else None
     if action not in (SUBMIT, SAVE_DRAFT):
         return None
-    translation = translation_of(page)
+    if not isinstance(instance, Page | RevisionMixin):
+        return None
+    translation = translation_of(instance)
     if translation is None:
         return None
-    perms = page.permissions_for_user(request.user)
-    if not perms.can_edit():
+    if not may_edit(request.user, instance):
         raise PermissionDenied
-    back = redirect("wagtailadmin_pages:edit", page.pk)
+    back = redirect(AdminURLFinder(request.user).get_edit_url(instance))
     language = translation.target_locale.get_display_name()
-    if perms.page_locked():
+    if isinstance(instance, Page) and instance.permissions_for_user(request.user).page_locked():
         messages.error(request, _("This page is locked: ask whoever locked it to unlock it."))
         return back
     if action == SUBMIT and (missing := untranslated_strings(translation)):
@@ -111,7 +127,7 @@ def submit_or_save_draft(request, page):
             % {"errors": "; ".join(error.messages)},
         )
         return back
-    title = saved.title
+    title = str(saved.title if isinstance(saved, Page) else saved)
     if action == SUBMIT:
         messages.success(
             request,

@@ -4,16 +4,20 @@
   translators, but cannot publish: they submit drafts for approval.
 * **Moderators** (supervisors) approve and publish, and manage the snippets.
 * **Translators**, one group per language, edit only the pages in their
-  language's tree and the snippets in that language.
+  language's tree and the snippets in that language (editorial/locale_guard.py),
+  and submit their work for approval.
 
-Every page goes through the "主管审批 · Supervisor approval" workflow: a
-Moderators' approval task. Its name is in both languages because workflow and task
-names are data, not translated UI strings, and the team reads Chinese or English.
+Every page, and every menu, contact details and category (the snippets with
+drafts, `home.models.ReviewedSnippet`), goes through the "主管审批 · Supervisor
+approval" workflow: a Moderators' approval task. Its name is in both languages
+because workflow and task names are data, not translated UI strings, and the team
+reads Chinese or English.
 `setup_roles()` creates or corrects all of it and can run any number of times
 (`python manage.py setup_roles`; `load_demo` calls it).
 """
 
 from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from wagtail.models import (
     Collection,
@@ -23,9 +27,12 @@ from wagtail.models import (
     Locale,
     Page,
     Workflow,
+    WorkflowContentType,
+    WorkflowMixin,
     WorkflowPage,
     WorkflowTask,
 )
+from wagtail.snippets.models import get_snippet_models
 
 EDITORS, MODERATORS = "Editors", "Moderators"
 TRANSLATORS = {
@@ -73,11 +80,12 @@ MODEL_PERMISSIONS = {
                 ("home", "navigationmenu"),
                 ("home", "contactdetails"),
             )
-            for action in ("add", "change", "delete")
+            for action in ("add", "change", "delete", "publish")
         ),
     ],
-    # Snippet permissions are per model, not per language: the before_edit_snippet
-    # hook in editorial/wagtail_hooks.py keeps translators to their own language.
+    # Snippet permissions are per model, not per language: editorial/locale_guard.py
+    # keeps translators to their own language. No "publish": like their pages, their
+    # snippet translations go to a supervisor for approval.
     "translators": [
         "wagtailadmin.access_admin",
         "events.change_eventcategory",
@@ -155,6 +163,17 @@ def translator_languages(user):
     return {code for code, name in TRANSLATORS.items() if name in names}
 
 
+def may_work_in(user, language_code):
+    """Whether `user` may change content in the locale `language_code`.
+
+    Editors, moderators and superusers work in every language; a translator with no
+    wider role only in the languages of their translator groups.
+    """
+    if not is_only_translator(user):
+        return True
+    return language_code in translator_languages(user)
+
+
 def is_only_translator(user):
     """A translator with no wider editorial role (editors and moderators work in every language)."""
     if user.is_superuser:
@@ -192,7 +211,17 @@ def setup_workflow(moderators):
     # On the tree's root, so every home page (and any new locale) inherits it.
     root = Page.get_first_root_node()
     WorkflowPage.objects.update_or_create(page=root, defaults={"workflow": workflow})
+    # And on every snippet with drafts (menus, contact details, categories).
+    for content_type in ContentType.objects.get_for_models(*reviewed_snippet_models()).values():
+        WorkflowContentType.objects.update_or_create(
+            content_type=content_type, defaults={"workflow": workflow}
+        )
     return workflow
+
+
+def reviewed_snippet_models():
+    """The snippet models whose changes go through the approval workflow."""
+    return [model for model in get_snippet_models() if issubclass(model, WorkflowMixin)]
 
 
 def _named(model, name):

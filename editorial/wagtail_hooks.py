@@ -2,18 +2,17 @@
 
 The dashboard panel and report of pages to translate, the guards that keep
 untranslated text from going live (editorial/guard.py), the translation editor's
-"Save draft" and "Submit for approval" (editorial/review.py), and the rule that
-keeps translators to their own language's snippets.
+"Save draft" and "Submit for approval" (editorial/review.py) for pages and snippets, and the rule
+that keeps translators to their own language (editorial/locale_guard.py).
 """
 
-from django.core.exceptions import PermissionDenied
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
-from editorial import guard, review, roles
+from editorial import guard, locale_guard, review
 from editorial.lockouts import lockout_viewset
 from editorial.status import dashboard_report, locales_for_user
 from editorial.views import TranslationStatusView
@@ -72,14 +71,12 @@ hooks.register("before_edit_page", review.submit_or_save_draft, order=-10)
 hooks.register("before_edit_page", guard.editor_without_convert_to_alias, order=-5)
 
 
-@hooks.register("before_edit_snippet")
-def translators_edit_only_their_language(request, instance):
-    locale = getattr(instance, "locale", None)
-    if locale is None or not roles.is_only_translator(request.user):
-        return None
-    if locale.language_code not in roles.translator_languages(request.user):
-        raise PermissionDenied
-    return None
+# Before wagtail-localize's before_edit_snippet hook, which answers with its translation
+# editor (and publishes from it) without asking which language the user works in.
+hooks.register("before_edit_snippet", locale_guard.snippet_in_own_language, order=-20)
+hooks.register("before_delete_snippet", locale_guard.snippet_in_own_language, order=-20)
+hooks.register("before_edit_snippet", guard.untranslated_publish_blocked, order=-10)
+hooks.register("before_edit_snippet", review.submit_or_save_draft, order=-10)
 
 
 @hooks.register("register_admin_viewset")

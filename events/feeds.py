@@ -36,6 +36,7 @@ from events.ical import (
 from events.models import EventCategory, EventOrganiser, EventPage, Occurrence
 from events.queries import BadFilter, Filters, entries, filter_options, occurrences_in
 from home.languages import bcp47
+from home.translations import shown_on_site
 from home.visibility import live_public
 from services.models import PartnerPage, PublicSpacePage
 from services.queries import in_locale
@@ -135,7 +136,9 @@ def calendar_body(request, index, filters):
     venue_keys = {o.venue.translation_key for o in owners if o.venue}
     venue_keys |= {o.venue.translation_key for rows in exceptions.values() for o in rows if o.venue}
     venues = in_locale(PublicSpacePage, venue_keys, locale)
-    categories = {c.translation_key: c for c in EventCategory.objects.filter(locale=locale)}
+    categories = {
+        c.translation_key: c for c in shown_on_site(EventCategory.objects.filter(locale=locale))
+    }
     organisers = {}
     for row in (
         EventOrganiser.objects.filter(page_id__in=occurrences.values("event_id"))

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 from django.utils import timezone
 
+from events.pictures import EVENT_SEARCH_PICTURE
 from home.links import absolute_url
 from services.structured_data import script_tag
 
@@ -128,5 +129,5 @@ def event_structured_data(request, page, owner, venue, organisers, occurrence):
     if locations:
         data["location"] = locations[0] if len(locations) == 1 else locations
     if owner.image:
-        data["image"] = request.build_absolute_uri(owner.image.get_rendition("fill-1200x675").url)
+        data["image"] = request.build_absolute_uri(EVENT_SEARCH_PICTURE.rendition(owner.image).url)
     return script_tag({k: v for k, v in data.items() if v not in ("", [], None)})

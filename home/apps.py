@@ -8,3 +8,6 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         from home import checks  # noqa: F401 (registers the environment checks)
+        from home.renditions import connect_receivers
+
+        connect_receivers()

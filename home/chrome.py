@@ -14,10 +14,11 @@ from home.visibility import live_public
 
 def _for_active_locale(model):
     # A translation with strings still untranslated is skipped: the default locale's
-    # copy is shown rather than a half-translated one (home/translations.py).
+    # copy is shown rather than a half-translated one (home/translations.py). Only the
+    # published row: a draft waits for a supervisor's approval.
     rows = {
         obj.locale.language_code: obj
-        for obj in complete(model.objects.select_related("locale")).order_by("pk")
+        for obj in complete(model.objects.filter(live=True).select_related("locale")).order_by("pk")
     }
     return rows.get(get_language()) or rows.get(settings.LANGUAGE_CODE)
 

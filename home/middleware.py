@@ -8,6 +8,7 @@ from django.conf import settings
 from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.datastructures import MultiValueDictKeyError
 
 from home.languages import negotiate_language
 
@@ -27,6 +28,29 @@ class VisitorLocaleMiddleware(LocaleMiddleware):
             language = negotiate_language(request)
         translation.activate(language)
         request.LANGUAGE_CODE = translation.get_language()
+
+
+class IncompleteRequestMiddleware:
+    """A form or API call with a field missing is a 400, not a 500.
+
+    Django's `request.POST["x"]` raises MultiValueDictKeyError when a client leaves
+    out a part a view expects, and some views read their data that way (a StreamField's
+    "-count", wagtail-localize's "value" and "file"). Those views read the key before
+    they write anything, so the visitor can be told that nothing was saved.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, MultiValueDictKeyError):
+            from home.views import bad_request  # home.views imports this module's helpers
+
+            return bad_request(request, exception)
+        return None
 
 
 class PublicCacheHeadersMiddleware:

@@ -15,15 +15,22 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, TranslatableMixin
+from wagtail.models import (
+    DraftStateMixin,
+    Page,
+    RevisionMixin,
+    TranslatableMixin,
+    WorkflowMixin,
+)
 from wagtail.search import index
 from wagtail.utils.decorators import cached_classmethod
 
 from home.blocks import BodyBlock
 from home.forms import BasePageForm
 from home.languages import language_links
+from home.renditions import HERO, figures_in
 from home.slugs import free_slug
-from home.translations import PAGE_FACTS, synchronised
+from home.translations import PAGE_FACTS, SNIPPET_FACTS, synchronised
 from home.visibility import live_public
 
 # Tabs that a higher app adds to every page type's editor (editorial adds "Translations"):
@@ -97,6 +104,14 @@ class BasePage(Page):
         # Wagtail's default preview (template + get_context) would render them empty.
         return self.serve(request)
 
+    def pictures_shown(self):
+        """(image, PictureSizes) for every picture the page and its card in lists show.
+
+        Publishing makes these renditions beforehand (home/renditions.py), so the first
+        visitor waits for none. Page types with pictures of their own add them.
+        """
+        return list(figures_in(self))
+
 
 class IndexPage(BasePage):
     """A list of one kind of page under a home page: services, partners, spaces, events."""
@@ -167,6 +182,9 @@ class HomePage(BasePage):
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
 
+    def pictures_shown(self):
+        return [(self.hero_image, HERO), *super().pictures_shown()]
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["untranslated_page"] = untranslated_page_from(request)
@@ -211,7 +229,27 @@ class ContentPage(BasePage):
         verbose_name_plural = _("content pages")
 
 
-class NavigationMenu(TranslatableMixin, models.Model):
+class ReviewedSnippet(
+    WorkflowMixin, DraftStateMixin, RevisionMixin, TranslatableMixin, models.Model
+):
+    """A translatable snippet whose changes a supervisor approves, like a page's.
+
+    Saving keeps a draft revision; the row (what the site shows) changes only when a
+    moderator publishes, through the same approval workflow as pages
+    (editorial/roles.py assigns it). So a translator's menu or footer text, like a
+    translator's page, reaches readers only once a supervisor has approved it.
+    """
+
+    # Each language's copy has its own first publication, as a page has.
+    first_published_at = models.DateTimeField(
+        _("first published at"), blank=True, null=True, db_index=True, editable=False
+    )
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+
+
+class NavigationMenu(ReviewedSnippet):
     """The links in the site header, one menu per language."""
 
     name = models.CharField(_("name"), max_length=100, default="Main menu")
@@ -236,7 +274,7 @@ class NavigationMenu(TranslatableMixin, models.Model):
 
     panels = [FieldPanel("name"), FieldPanel("items")]
     # The name only tells editors which menu this is; the links are what readers see.
-    override_translatable_fields = synchronised("name")
+    override_translatable_fields = [*SNIPPET_FACTS, *synchronised("name")]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("navigation menu")
@@ -246,7 +284,7 @@ class NavigationMenu(TranslatableMixin, models.Model):
         return f"{self.name} ({self.locale})"
 
 
-class ContactDetails(TranslatableMixin, ClusterableModel):
+class ContactDetails(ReviewedSnippet, ClusterableModel):
     """The service centre's address, phones and emergency numbers, shown in every footer."""
 
     centre_name = models.CharField(_("centre name"), max_length=200)
@@ -285,7 +323,7 @@ class ContactDetails(TranslatableMixin, ClusterableModel):
     )
 
     # The numbers are the same in every language; only their labels are translated.
-    override_translatable_fields = synchronised("phone", "email")
+    override_translatable_fields = [*SNIPPET_FACTS, *synchronised("phone", "email")]
 
     edit_handler = TabbedInterface(
         [

@@ -13,6 +13,7 @@ the site shows the source instead, the same fallback a missing translation gets.
 """
 
 from django.db.models import Exists, OuterRef, Q
+from wagtail.models import DraftStateMixin
 from wagtail_localize.fields import SynchronizedField
 from wagtail_localize.models import (
     StringSegment,
@@ -30,6 +31,8 @@ def synchronised(*names):
 # Page fields every page type shares. The schedule is synchronised so that a translation
 # goes live and comes off the site with its source (wagtail-localize skips both by default).
 PAGE_FACTS = synchronised("slug", "show_in_menus", "go_live_at", "expire_at")
+# The same schedule for snippets with drafts (home.models.ReviewedSnippet).
+SNIPPET_FACTS = synchronised("go_live_at", "expire_at")
 
 
 def untranslated_segments():
@@ -62,9 +65,12 @@ def complete(queryset):
 def shown_on_site(queryset):
     """`queryset` (snippets in one locale) with each incomplete translation replaced by its source.
 
-    Keeps the queryset's ordering; one query when evaluated.
+    Only published rows (`live`) of snippets that have drafts. Keeps the queryset's
+    ordering; one query when evaluated.
     """
     model = queryset.model
+    if issubclass(model, DraftStateMixin):
+        queryset = queryset.filter(live=True)
     is_source = Exists(
         TranslationSource.objects.filter(
             object_id=OuterRef("translation_key"), locale_id=OuterRef("locale_id")
@@ -72,6 +78,8 @@ def shown_on_site(queryset):
     )
     waiting = queryset.filter(_is_incomplete_translation()).values("translation_key")
     sources = model._default_manager.filter(is_source, translation_key__in=waiting)
+    if issubclass(model, DraftStateMixin):
+        sources = sources.filter(live=True)
     return model._default_manager.filter(
         Q(pk__in=complete(queryset).values("pk")) | Q(pk__in=sources.values("pk"))
     ).order_by(*queryset.query.order_by)

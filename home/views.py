@@ -68,6 +68,13 @@ def page_not_found(request, exception=None):
     return HttpResponse(template.render(context, request), status=404)
 
 
+def bad_request(request, exception=None):
+    """A 400 in the visitor's language: a form or request with a part missing."""
+    template = loader.get_template("400.html")
+    context = {"language_links": home_language_links(request), "request_path": request.path}
+    return HttpResponse(template.render(context, request), status=400)
+
+
 def server_error(request):
     """A 500 that needs no database: the language comes from the URL or the browser."""
     language = translation.get_language_from_path(request.path_info) or negotiate_language(request)

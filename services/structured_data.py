@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from home.languages import bcp47
 from home.links import absolute_url
 from services import opening
+from services.pictures import SEARCH_LOGO, SEARCH_PHOTO
 
 SCHEMA_DAYS = [
     "https://schema.org/Monday",
@@ -39,10 +40,6 @@ PARTNER_SCHEMA_TYPES = {
 # Types that are places themselves (LocalBusiness and its subtypes) and so carry
 # opening hours; an Organization gets them through its `location` instead.
 LOCAL_BUSINESS_TYPES = {"LocalBusiness", "Restaurant"}
-# Image renditions for search engines: large enough for their previews, never the
-# editor's original upload (which may be a 20 MB photo).
-PHOTO_RENDITION = "max-1200x1200|format-jpeg"
-LOGO_RENDITION = "max-512x512|format-png"
 _ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 
@@ -133,10 +130,10 @@ def _base(page, request, schema_type):
     }
 
 
-def _image_url(image, request, spec):
+def _image_url(image, request, sizes):
     if image is None:
         return None
-    return request.build_absolute_uri(image.get_rendition(spec).url)
+    return request.build_absolute_uri(sizes.rendition(image).url)
 
 
 def place(page, request, periods=(), exceptions=(), today=None):
@@ -146,7 +143,7 @@ def place(page, request, periods=(), exceptions=(), today=None):
             address=_address(page.address),
             geo=_geo(page),
             telephone=page.phone,
-            image=_image_url(page.image, request, PHOTO_RENDITION),
+            image=_image_url(page.image, request, SEARCH_PHOTO),
             maximumAttendeeCapacity=page.capacity,
             openingHoursSpecification=opening_hours_specification(periods),
             specialOpeningHoursSpecification=special_hours_specification(
@@ -169,7 +166,7 @@ def organisation(page, request, periods=()):
     data = _base(page, request, schema_type)
     data.update(
         telephone=page.phone,
-        logo=_image_url(page.logo, request, LOGO_RENDITION),
+        logo=_image_url(page.logo, request, SEARCH_LOGO),
         sameAs=[page.website] if page.website else None,
         knowsLanguage=page.languages,
         address=_address(page.address),

@@ -74,6 +74,10 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Translators reach wagtail-localize's per-translation URLs in their language only.
+    "editorial.locale_guard.TranslatorLocaleMiddleware",
+    # A request with a part missing answers 400, not 500 (home/middleware.py).
+    "home.middleware.IncompleteRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "home.middleware.PublicCacheHeadersMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -207,6 +211,11 @@ WAGTAILIMAGES_FORMAT_CONVERSIONS = {"avif": "avif", "webp": "webp"}
 # (home/images.py). Each rendition of a 121-megapixel photo cost ~5 s and 1.1 GB.
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = env.integer("IMAGE_MAX_MEGAPIXELS", 40, minimum=1) * 1_000_000
 WAGTAILIMAGES_IMAGE_FORM_BASE = "home.images.ImageForm"
+# Publishing a page makes its renditions (home/renditions.py). With django-tasks' default
+# immediate backend that happens in the publishing request, which gunicorn kills after
+# GUNICORN_TIMEOUT seconds: stop starting new pictures after a third of it (the publish
+# has committed by then; visitors make whatever is left).
+YOULIN_PUBLISH_RENDITIONS_SECONDS = env.integer("GUNICORN_TIMEOUT", 30, minimum=1) / 3
 WAGTAILEMBEDS_FINDERS = []  # no third-party oEmbed calls from mainland China
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # nor Gravatar avatars in the admin
 # Search: the database, with Chinese/Korean/English-aware terms (search/, docs/search.md);

@@ -32,6 +32,7 @@ from events.choices import (
 )
 from events.forms import EventPageForm
 from events.models.parts import EventCategory, WeekdaysField
+from events.pictures import EVENT_PICTURE, EVENT_SEARCH_PICTURE
 from home.blocks import BodyBlock
 from home.models import BasePage, IndexPage
 from home.translations import synchronised
@@ -292,6 +293,11 @@ class EventPage(RoutablePageMixin, BasePage):
             .first()
         )
         return owner or self
+
+    def pictures_shown(self):
+        # Every translation shows the schedule owner's picture.
+        image = self.schedule_owner.image
+        return [(image, EVENT_PICTURE), (image, EVENT_SEARCH_PICTURE), *super().pictures_shown()]
 
     @property
     def is_schedule_owner(self):

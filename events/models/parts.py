@@ -18,10 +18,11 @@ from events.choices import (
     ACTION_MOVE,
     WEEKDAY_CHOICES,
 )
-from home.translations import synchronised
+from home.models import ReviewedSnippet
+from home.translations import SNIPPET_FACTS, synchronised
 
 
-class EventCategory(TranslatableMixin, models.Model):
+class EventCategory(ReviewedSnippet):
     """What kind of event (English salon, Chinese class, festival …), translated per locale."""
 
     name = models.CharField(_("name"), max_length=80)
@@ -33,7 +34,7 @@ class EventCategory(TranslatableMixin, models.Model):
     )
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
 
-    override_translatable_fields = synchronised("slug", "sort_order")
+    override_translatable_fields = [*SNIPPET_FACTS, *synchronised("slug", "sort_order")]
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
 
     class Meta(TranslatableMixin.Meta):

@@ -16,8 +16,8 @@ from wagtail.admin.panels import (
 )
 from wagtail.models import Orderable, TranslatableMixin
 
-from home.models import BasePage
-from home.translations import synchronised
+from home.models import BasePage, ReviewedSnippet
+from home.translations import SNIPPET_FACTS, synchronised
 from services import collation, maps, opening
 
 RICH_FEATURES = ["bold", "italic", "link", "ul", "ol"]
@@ -102,7 +102,7 @@ class LanguageListField(models.CharField):
 # Categories -----------------------------------------------------------------------------
 
 
-class ServiceCategory(TranslatableMixin, models.Model):
+class ServiceCategory(ReviewedSnippet):
     """A heading of the services list (health, education …), translated like any snippet."""
 
     name = models.CharField(_("name"), max_length=80)
@@ -116,7 +116,7 @@ class ServiceCategory(TranslatableMixin, models.Model):
     )
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
-    override_translatable_fields = synchronised("slug", "sort_order")
+    override_translatable_fields = [*SNIPPET_FACTS, *synchronised("slug", "sort_order")]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("service category")

@@ -26,6 +26,7 @@ from services.models.common import (
     _open_now,
     phone_validator,
 )
+from services.pictures import PARTNER_CARD, PARTNER_LOGO, SEARCH_LOGO
 
 # Partners -------------------------------------------------------------------------------
 
@@ -123,6 +124,10 @@ class PartnerPage(Location, DirectoryPage):
     class Meta:
         verbose_name = _("partner")
         verbose_name_plural = _("partners")
+
+    def pictures_shown(self):
+        logo = [(self.logo, sizes) for sizes in (PARTNER_LOGO, PARTNER_CARD, SEARCH_LOGO)]
+        return [*logo, *super().pictures_shown()]
 
     @property
     def type_label(self):

@@ -107,7 +107,7 @@ class ServicePage(DirectoryPage):
     )
     last_reviewed = models.DateField(
         _("last checked"),
-        default=datetime.date.today,
+        default=timezone.localdate,
         help_text=_("The day someone last checked this guide is still correct."),
     )
 

@@ -27,6 +27,7 @@ from services.models.common import (
     _open_now,
     phone_validator,
 )
+from services.pictures import SEARCH_PHOTO, SPACE_CARD, SPACE_PHOTO
 
 # Public spaces --------------------------------------------------------------------------
 
@@ -170,6 +171,11 @@ class PublicSpacePage(Location, DirectoryPage):
     class Meta:
         verbose_name = _("public space")
         verbose_name_plural = _("public spaces")
+
+    def pictures_shown(self):
+        # The gallery's photos are image blocks, which BasePage finds.
+        photo = [(self.image, sizes) for sizes in (SPACE_PHOTO, SPACE_CARD, SEARCH_PHOTO)]
+        return [*photo, *super().pictures_shown()]
 
     def periods(self):
         return [row.as_period() for row in self.opening_hours.all()]

@@ -4,10 +4,12 @@ from types import SimpleNamespace
 
 import pytest
 from django.contrib.auth import get_user_model
+from wagtail_localize.operations import TranslationCreator
 
 from editorial.roles import EDITORS, MODERATORS, TRANSLATORS, setup_roles
 from events.models import EventCategory, EventIndexPage
-from services.models import PublicSpacePage, SpaceIndexPage
+from home.models import ContactDetails, NavigationMenu
+from services.models import PublicSpacePage, ServiceCategory, SpaceIndexPage
 from tests.conftest import publish, translate
 from tests.events.conftest import calendar, salon  # noqa: F401 (fixtures used by these tests)
 from tests.replay import replayed
@@ -46,7 +48,9 @@ def build_newsroom(home):
 
 @pytest.fixture
 def roles(home):
-    return setup_roles()
+    # Replayed, so the groups, task and workflow keep their ids from test to test (a
+    # PostgreSQL sequence is not rolled back) and fixtures recorded after it still fit.
+    return replayed("editorial.roles", setup_roles)
 
 
 @pytest.fixture
@@ -81,3 +85,49 @@ def moderator(make_user):
 @pytest.fixture
 def korean_translator(make_user):
     return make_user("translator-ko", TRANSLATORS["ko"])
+
+
+@pytest.fixture
+def world(newsroom, roles):
+    return replayed("editorial.permission_matrix", lambda: build_world(newsroom))
+
+
+def build_world(newsroom):
+    """A page and each snippet in three languages, wagtail-localize translations, revisions
+    and a workflow in progress on each."""
+    admin = newsroom.home.zh.owner
+    objects = {"page": {"zh-hans": newsroom.venue}}
+    zh = newsroom.home.zh.locale
+    objects[NavigationMenu] = {
+        "zh-hans": NavigationMenu.objects.create(
+            locale=zh, items=[("link", {"label": "活动", "page": None, "url": "/zh-hans/"})]
+        )
+    }
+    objects[ContactDetails] = {
+        "zh-hans": ContactDetails.objects.create(
+            locale=zh,
+            centre_name="中心",
+            address="双柏路",
+            about='<p>见<a href="https://example.com/">网站</a></p>',  # a link to override
+        )
+    }
+    objects[EventCategory] = {"zh-hans": newsroom.category}
+    objects[ServiceCategory] = {
+        "zh-hans": ServiceCategory.objects.create(locale=zh, name="医疗", slug="health")
+    }
+    others = [newsroom.home.en.locale, newsroom.home.ko.locale]
+    for kind, by_language in objects.items():
+        TranslationCreator(admin, others).create_translations(by_language["zh-hans"])
+        source = by_language["zh-hans"]
+        for code in ("en", "ko"):
+            by_language[code] = source.get_translation(
+                newsroom.home.en.locale if code == "en" else newsroom.home.ko.locale
+            )
+        for obj in by_language.values():
+            obj = obj.specific if kind == "page" else obj
+            # Published in every language, then a draft waiting for approval.
+            obj.save_revision(user=admin).publish(user=admin)
+            obj.save_revision(user=admin)
+            obj.get_workflow().start(obj, admin)
+            by_language[obj.locale.language_code] = type(obj).objects.get(pk=obj.pk)
+    return SimpleNamespace(objects=objects, homes=newsroom.home)

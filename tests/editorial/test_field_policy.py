@@ -12,6 +12,9 @@ from home.models import ContactDetails, ContentPage, HomePage, NavigationMenu
 from services.models import PartnerPage, PublicSpacePage, ServiceCategory, ServicePage
 
 PAGE_TEXT = {"title", "seo_title", "search_description"}
+# Snippets with drafts go live and come off the site with their source, as pages do.
+SCHEDULE = {"go_live_at", "expire_at"}
+
 POLICY = {
     HomePage: ({"lead", "hero_alt", "body"}, {"hero_image"}),
     ContentPage: ({"summary", "body"}, set()),
@@ -97,12 +100,12 @@ POLICY = {
             "hours_exceptions",
         },
     ),
-    EventCategory: ({"name"}, {"slug", "sort_order"}),
-    ServiceCategory: ({"name"}, {"slug", "sort_order"}),
-    NavigationMenu: ({"items"}, {"name"}),
+    EventCategory: ({"name"}, {"slug", "sort_order", *SCHEDULE}),
+    ServiceCategory: ({"name"}, {"slug", "sort_order", *SCHEDULE}),
+    NavigationMenu: ({"items"}, {"name", *SCHEDULE}),
     ContactDetails: (
         {"centre_name", "address", "opening_hours", "about", "emergency_numbers"},
-        {"phone", "email"},
+        {"phone", "email", *SCHEDULE},
     ),
 }
 PAGE_FIELDS = {field.name for field in Page._meta.get_fields()}

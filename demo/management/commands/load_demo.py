@@ -10,6 +10,7 @@ from demo import directory, events, site, users
 from demo.builder import Demo
 from demo.guard import check_may_load
 from demo.search_index import DeferredIndex
+from home.renditions import left_to_visitors
 
 STEPS = [
     ("Locales", site.ensure_locales),
@@ -52,7 +53,8 @@ class Command(BaseCommand):
         search_index = DeferredIndex()
         steps = [*STEPS, ("Search index", search_index.update)]
         started = time.monotonic()
-        with search_index:
+        # Renditions are made by the first visit of each page, not for all ~60 pages here.
+        with search_index, left_to_visitors():
             for number, (title, step) in enumerate(steps, start=1):
                 self.stdout.write(self.style.MIGRATE_HEADING(f"[{number}/{len(steps)}] {title}"))
                 step_started = time.monotonic()
