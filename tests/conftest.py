@@ -13,6 +13,7 @@ import copy
 import datetime
 import io
 import os
+import sqlite3
 import subprocess
 import time
 import uuid
@@ -100,13 +101,47 @@ def pytest_configure(config):
         CommandLineInterface().run(["pybabel", "-q", "compile", "-d", directory, "-D", "django"])
 
 
-@pytest.hookimpl(trylast=True)
-def pytest_collection_modifyitems(items):
-    """Run `test_load_demo_twice…` before the other demo tests, wherever the shuffle put it.
+# Tests that start other processes (app servers, editors, a restore, manage.py), and those
+# that need the whole demo site (DEMO_FIXTURES, LOAD_DEMO_TWICE): `--part=heavy` runs only
+# them, `--part=rest` the others, so that bin/test can give them a pytest process of their
+# own beside the rest. The demo is then loaded in that process only.
+PROCESS_TESTS = (
+    "tests/feeds/test_app_servers.py",
+    "tests/home/test_concurrent_publishing.py",
+    "tests/home/test_backup.py",
+    "tests/home/test_environment_checks.py",
+)
 
-    It loads the demo for real anyway (twice, from an empty database) and keeps it for
-    `restore_demo`: the tests after it restore that instead of loading a third time.
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--part",
+        choices=("all", "heavy", "rest"),
+        default="all",
+        help="all tests; only those that start other processes or need the demo; or the rest",
+    )
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config, items):
+    """Keep the `--part` asked for; run `test_load_demo_twice…` before the other demo tests.
+
+    That test loads the demo for real anyway (twice, from an empty database) and keeps it
+    for `restore_demo`: the tests after it restore that instead of loading a third time.
     """
+    part = config.getoption("part")
+    if part != "all":
+        kept, left = [], []
+        for item in items:
+            heavy = (
+                item.nodeid.split("::")[0] in PROCESS_TESTS
+                or item.name == LOAD_DEMO_TWICE
+                or bool(DEMO_FIXTURES & set(getattr(item, "fixturenames", ())))
+            )
+            (kept if heavy == (part == "heavy") else left).append(item)
+        if left:
+            config.hook.pytest_deselected(items=left)
+            items[:] = kept
     twice = [i for i, item in enumerate(items) if item.name == LOAD_DEMO_TWICE]
     demo = [
         i for i, item in enumerate(items) if DEMO_FIXTURES & set(getattr(item, "fixturenames", ()))
@@ -185,18 +220,25 @@ def restore_demo():
             inhibit_post_migrate=True,
             reset_sequences=False,
         )
+        indexed = (key, "search index")
         # Row for row, ids included; foreign keys are checked at the commit.
         with transaction.atomic():
-            write_database(_demo_snapshots[key])
-        if search_indexing_on():
+            if search_indexing_on() and indexed in _demo_snapshots:
+                write_database(_demo_snapshots[indexed])
+            else:
+                write_database(_demo_snapshots[key])
+        if search_indexing_on() and indexed not in _demo_snapshots:
             # As the demo was first loaded here, the search index may have been left empty.
             call_command("update_index", stdout=io.StringIO())
+            _demo_snapshots[indexed] = dump_database()  # the next one restores it indexed
     return Site.objects.get(is_default_site=True)
 
 
 def remember_demo():
     """Keep what the database holds now, right after a real `load_demo`, for `restore_demo`."""
-    _demo_snapshots[connection.settings_dict["NAME"]] = dump_database()
+    key = connection.settings_dict["NAME"]
+    _demo_snapshots[key] = dump_database()
+    _demo_snapshots.pop((key, "search index"), None)
 
 
 @pytest.fixture
@@ -209,25 +251,105 @@ def demo_site(transactional_db, django_db_serialized_rollback):
     return restore_demo()
 
 
-@pytest.fixture
-def fresh_database_url():
-    """The URL of a new, empty database of the engine the suite runs on, removed afterwards.
+def new_database(copy_of=None):
+    """The URL of a new database of the engine the suite runs on, and a function removing it.
 
-    For tests that start other processes (app servers, editors, a restore): a database
-    file on SQLite, a database created with `createdb` on PostgreSQL.
+    Empty, or a copy of the database at `copy_of` (a URL from here, or the test database
+    itself as `TEST_DATABASE`), which nobody may be connected to on PostgreSQL: a database
+    file copied with SQLite's backup API, or `createdb --template` on PostgreSQL. For tests
+    that start other processes (app servers, editors, a restore).
     """
     if connection.vendor == "sqlite":
         path = Path(f"/tmp/youlin-{uuid.uuid4().hex}.sqlite3")  # noqa: S108
-        yield f"sqlite:///{path}"
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{path}{suffix}").unlink(missing_ok=True)
-        return
+        if copy_of is not None:
+            with sqlite3.connect(path) as target:
+                if copy_of == TEST_DATABASE:
+                    connection.ensure_connection()
+                    connection.connection.backup(target)
+                else:
+                    source = sqlite3.connect(copy_of.removeprefix("sqlite:///"))
+                    with source:
+                        source.backup(target)
+                    source.close()
+            target.close()
+
+        def remove():
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+        return f"sqlite:///{path}", remove
     db = connection.settings_dict
     host, user = db["HOST"] or "127.0.0.1", db["USER"]
+    server = ["-h", host, "-p", str(db["PORT"] or 5432), "-U", user]
     name = f"youlin_{uuid.uuid4().hex[:12]}"
-    subprocess.run(["createdb", "-h", host, "-U", user, name], check=True)  # noqa: S603, S607
-    yield f"postgres://{user}@{host}:{db['PORT'] or 5432}/{name}"
-    subprocess.run(["dropdb", "-h", host, "-U", user, name], check=True)  # noqa: S603, S607
+    template = []
+    if copy_of == TEST_DATABASE:
+        connection.close()  # a template database has no one else connected
+        template = ["--template", db["NAME"]]
+    elif copy_of is not None:
+        template = ["--template", copy_of.rsplit("/", 1)[1]]
+    subprocess.run(["createdb", *server, *template, name], check=True)  # noqa: S603, S607
+
+    def remove():
+        # In the background: dropping a database waits for a checkpoint, seconds on a busy
+        # disk. `django_db_setup` waits for every drop at the end of the session.
+        _dropping.append(subprocess.Popen(["dropdb", *server, name]))  # noqa: S603, S607
+
+    return f"postgres://{user}@{host}:{db['PORT'] or 5432}/{name}", remove
+
+
+TEST_DATABASE = "the test database"  # for new_database(copy_of=...)
+_migrated = {}  # test database name -> URL of its copy as the migrations left it
+_dropping = []  # dropdb processes under way
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(request, django_db_setup, django_db_blocker):
+    """pytest-django's test database; and a copy of it as the migrations left it, if wanted.
+
+    The copy (`migrated_database`) is taken before any test writes to the test database,
+    and only when a collected test asks for it.
+    """
+    wanted = any(
+        "migrated_database" in getattr(item, "fixturenames", ()) for item in request.session.items
+    )
+    remove = None
+    if wanted:
+        with django_db_blocker.unblock():
+            url, remove = new_database(copy_of=TEST_DATABASE)
+            _migrated[connection.settings_dict["NAME"]] = url
+    yield
+    if remove is not None:
+        remove()
+    while _dropping:
+        dropdb = _dropping.pop()
+        assert dropdb.wait() == 0, dropdb.args
+
+
+@pytest.fixture(scope="session")
+def migrated_database(django_db_setup):
+    """The URL of a database as `migrate` leaves it, to copy with `new_database`, never to use.
+
+    The test database just after pytest-django migrated it: a copy of it is what running
+    `migrate` on an empty database gives, in a fraction of the time.
+    """
+    return _migrated[connection.settings_dict["NAME"]]
+
+
+@pytest.fixture
+def fresh_database_url():
+    """The URL of a new, empty database of the engine the suite runs on, removed afterwards."""
+    url, remove = new_database()
+    yield url
+    remove()
+
+
+@pytest.fixture
+def migrated_database_url(migrated_database):
+    """The URL of a new database as `migrate` leaves it, removed afterwards."""
+    url, remove = new_database(copy_of=migrated_database)
+    yield url
+    remove()
 
 
 @pytest.fixture(autouse=True)

@@ -18,3 +18,10 @@ INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405
 DEMO_ALLOWED = True
 # Django runs tests with DEBUG off; the demo users still get the published password.
 DEMO_PUBLISHED_PASSWORD = True
+
+# PostgreSQL: a commit returns without waiting for its WAL to reach the disk (a crash of
+# the server could lose the last few, which a test database can afford; what every other
+# connection sees is unchanged). `load_demo` and the transactional tests commit thousands
+# of times.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c synchronous_commit=off"  # noqa: F405

@@ -58,7 +58,7 @@ def latest_title(pk):
 
 
 def test_second_editor_is_stopped_before_saving_over_a_newer_version(
-    live_server, browser, salon, settings
+    live_server, browser, salon, settings, request
 ):
     # Ping every second rather than every ten, so the test need not wait.
     settings.WAGTAIL_EDITING_SESSION_PING_INTERVAL = 1000
@@ -70,6 +70,9 @@ def test_second_editor_is_stopped_before_saving_over_a_newer_version(
             editors.user_set.create(username="editor-b"),
         )
     )
+    for tab in (a, b):
+        # Closed after the test: their pings would reach the live server during later tests.
+        request.addfinalizer(tab.context.close)
     event = salon.zh
     edit_url = live_server.url + reverse("wagtailadmin_pages:edit", args=[event.pk])
     for tab in (a, b):

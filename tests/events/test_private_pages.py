@@ -11,11 +11,13 @@ import re
 
 import pytest
 from django.core.cache import cache
+from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from home.models import ContentPage
 from tests.conftest import publish, translate
 from tests.events.conftest import make_event
+from tests.replay import replayed
 
 PRIVATE_NAMES = (
     "YAM Volunteers",
@@ -44,6 +46,12 @@ def restrict(*pages):
 @pytest.fixture
 def private(calendar, salon):
     """The salon (public) at the centre; its organiser, a venue, an event and a page private."""
+    calendar = replayed("events.private", lambda: build_private(calendar))
+    cache.clear()
+    return calendar
+
+
+def build_private(calendar):
     party = make_event(
         calendar,
         "staff-party",
@@ -51,7 +59,7 @@ def private(calendar, salon):
         en="Staff party",
         ko="직원 파티",
         venue=calendar.classroom.zh,
-        start_date=datetime.date.today() + datetime.timedelta(days=3),
+        start_date=timezone.localdate() + datetime.timedelta(days=3),
     )
     members = ContentPage(title="会员专区", slug="members")
     calendar.home.zh.add_child(instance=members)
@@ -71,7 +79,6 @@ def private(calendar, salon):
         members_en,
         about_ko,
     )
-    cache.clear()
     return calendar
 
 

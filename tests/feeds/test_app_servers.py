@@ -24,6 +24,8 @@ from pathlib import Path
 import pytest
 import redis
 
+from tests.conftest import new_database
+
 ROOT = Path(__file__).resolve().parents[2]
 REQUESTS_PER_CHECK = 24  # sync workers share one socket; two dozen requests reach all three
 
@@ -79,27 +81,48 @@ def free_port():
         return probe.getsockname()[1]
 
 
-@pytest.fixture
-def site_env(fresh_database_url, tmp_path):
-    """Production settings (static files without a manifest) on a database with the salon."""
-    (tmp_path / "served_settings.py").write_text(
+@pytest.fixture(scope="module")
+def served_settings(tmp_path_factory):
+    """Production settings, static files without a manifest: the folder to put on the path."""
+    folder = tmp_path_factory.mktemp("served")
+    (folder / "served_settings.py").write_text(
         "from config.settings.production import *  # noqa\n"
         "STORAGES = {**STORAGES, 'staticfiles': "
         "{'BACKEND': 'django.contrib.staticfiles.storage.StaticFilesStorage'}}\n"
     )
+    return folder
+
+
+def served_env(served_settings, database_url):
     env = {
         **os.environ,
-        "DATABASE_URL": fresh_database_url,
+        "DATABASE_URL": database_url,
         "DJANGO_SETTINGS_MODULE": "served_settings",
-        "PYTHONPATH": os.pathsep.join([str(tmp_path), str(ROOT)]),
+        "PYTHONPATH": os.pathsep.join([str(served_settings), str(ROOT)]),
         "SECRET_KEY": "app-servers-test-" + uuid.uuid4().hex + uuid.uuid4().hex,
         "ALLOWED_HOSTS": "youlin.test",
         "SECURE_SSL_REDIRECT": "false",
     }
     env.pop("REDIS_URL", None)
     env.pop("CACHE_URL", None)
-    python(BUILD, env)
     return env
+
+
+@pytest.fixture(scope="module")
+def built_site(served_settings, migrated_database):
+    """A database with the salon, built once by another process on production settings."""
+    url, remove = new_database(copy_of=migrated_database)
+    python(BUILD, served_env(served_settings, url))
+    yield url
+    remove()
+
+
+@pytest.fixture
+def site_env(served_settings, built_site):
+    """Production settings on a copy of `built_site` of the test's own."""
+    url, remove = new_database(copy_of=built_site)
+    yield served_env(served_settings, url)
+    remove()
 
 
 def python(script, env):

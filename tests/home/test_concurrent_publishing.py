@@ -73,10 +73,10 @@ def finished(process, timeout=600):
     return json.loads(out.strip().splitlines()[-1])
 
 
-def test_three_editors_publishing_at_once_lose_nothing(fresh_database_url):
+def test_three_editors_publishing_at_once_lose_nothing(migrated_database_url):
     env = {
         **os.environ,
-        "DATABASE_URL": fresh_database_url,
+        "DATABASE_URL": migrated_database_url,
         # The embedded default as deployed: the base settings, not the test overrides.
         "DJANGO_SETTINGS_MODULE": "config.settings.dev",
         "DEBUG": "false",
