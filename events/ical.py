@@ -2,9 +2,9 @@
 
 A repeating event is one VEVENT with an RRULE; cancelled dates are EXDATEs and
 a moved date is a second VEVENT with RECURRENCE-ID. Times carry the event's
-TZID with a matching VTIMEZONE; all-day events use DATE values with an
-exclusive DTEND. UIDs are stable for the life of the event and distinct per
-locale, so each language's feed is its own calendar to a client.
+TZID with a matching VTIMEZONE (yearly rules, from `events.vtimezone`); all-day
+events use DATE values with an exclusive DTEND. UIDs are stable for the life of
+the event and distinct per locale, so each language's feed is its own calendar to a client.
 
 DTSTAMP, LAST-MODIFIED and SEQUENCE come from the pages' last publish times,
 never from the clock, so the same event gives the same bytes on every fetch
@@ -18,9 +18,10 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
-from icalendar import Calendar, Event, Timezone, vCalAddress, vDuration, vRecur, vText
+from icalendar import Calendar, Event, vCalAddress, vDuration, vRecur, vText
 
 from events.schedule import ical_rrule
+from events.vtimezone import vtimezone
 from home.links import absolute_url
 
 PRODID = "-//Youlin//Community events//EN"
@@ -55,10 +56,15 @@ def new_calendar(name, language_code, description=""):
 
 
 def add_timezones(calendar):
-    """A VTIMEZONE for every TZID used, and for X-WR-TIMEZONE's zone even in an empty feed."""
-    calendar.add_missing_timezones()
-    if settings.TIME_ZONE not in {str(zone["TZID"]) for zone in calendar.walk("VTIMEZONE")}:
-        calendar.subcomponents.insert(0, Timezone.from_tzid(settings.TIME_ZONE))
+    """A VTIMEZONE for every TZID used, and for X-WR-TIMEZONE's zone even in an empty feed.
+
+    Written as yearly rules (`events.vtimezone`), not icalendar's `add_missing_timezones()`,
+    whose one long RDATE ical.js and vobject read only the first value of.
+    """
+    tzids = sorted(calendar.get_missing_tzids() | {settings.TIME_ZONE})
+    present = {str(zone["TZID"]) for zone in calendar.walk("VTIMEZONE")}
+    for position, tzid in enumerate(tzid for tzid in tzids if tzid not in present):
+        calendar.subcomponents.insert(position, vtimezone(tzid))
 
 
 def sequence(modified):
