@@ -9,7 +9,7 @@ of 1,000 cost the same number of queries.
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, F, OuterRef
 
 from events.choices import AUDIENCE_CHOICES
 from events.forms import CalendarFilterForm
@@ -114,6 +114,8 @@ def occurrences_in(locale, start, end, filters=None, include_cancelled=False):
         # The events themselves are loaded once per listing by `entries`, not per row:
         # building a page object for every occurrence is most of the cost of a busy month.
         .order_by("start", "pk")
+        # An all-day event's dates are those of its own zone (events.views.local_days).
+        .annotate(event_timezone=F("event__timezone"))
     )
     if not include_cancelled:
         occurrences = occurrences.visible()

@@ -85,8 +85,17 @@ def _filters(request, index):
 
 
 def local_days(occurrence, first=None, last=None):
-    """Every local date an occurrence covers (its end is exclusive), within [first, last]."""
-    zone = site_zone()
+    """Every local date an occurrence covers (its end is exclusive), within [first, last].
+
+    Timed events are placed on the site's days. An all-day event is the same dates
+    everywhere, so they are its own zone's (midnight in London is 08:00 in Beijing:
+    on the site's clock a one-day London fair would straddle two days).
+    """
+    zone = (
+        dates.event_zone(getattr(occurrence, "event_timezone", None))
+        if occurrence.all_day
+        else site_zone()
+    )
     start = timezone.localtime(occurrence.start, zone).date()
     end = timezone.localtime(occurrence.end, zone)
     stop = max(start, (end - datetime.timedelta(microseconds=1)).date())
@@ -151,9 +160,14 @@ def _range_view(request, index, view, first, last, title, extra=None, per_day=No
         filters = _filters(request, index)
     except BadFilter:
         return bad_request(request, index, _("That filter does not match anything we know."))
+    # A day either side: an all-day event's dates are its own zone's, up to a day off ours.
     occurrences = occurrences_in(
-        index.locale, day_start(first), day_start(last + datetime.timedelta(days=1)), filters
+        index.locale,
+        day_start(first - datetime.timedelta(days=1)),
+        day_start(last + datetime.timedelta(days=2)),
+        filters,
     )
+    occurrences = [o for o in occurrences if any(local_days(o, first, last))]
     occurrences, more = limit_per_day(occurrences, first, last, per_day)
     rows = entries(occurrences, index.locale)
     context = _calendar_context(request, index, view, filters, title)
