@@ -8,6 +8,7 @@ view, never a server error.
 
 import calendar
 import datetime
+from dataclasses import replace
 from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
@@ -106,6 +107,28 @@ def local_days(occurrence, first=None, last=None):
         day += datetime.timedelta(days=1)
 
 
+def moved_from_day(occurrence):
+    """The local date a moved occurrence was first on."""
+    zone = (
+        dates.event_zone(getattr(occurrence, "event_timezone", None))
+        if occurrence.all_day
+        else site_zone()
+    )
+    return timezone.localtime(occurrence.original_start, zone).date()
+
+
+def listed_days(occurrence, first=None, last=None):
+    """[(date, moved_away)]: the days within [first, last] an occurrence is held on, and
+    the day it was moved away from (marked "Moved to ..." there), if that is another."""
+    days = [(day, False) for day in local_days(occurrence, first, last)]
+    if occurrence.moved:
+        left = moved_from_day(occurrence)
+        in_range = (first is None or left >= first) and (last is None or left <= last)
+        if in_range and all(day != left for day, _away in days):
+            days.append((left, True))
+    return days
+
+
 def limit_per_day(occurrences, first, last, per_day):
     """The occurrences with at most `per_day` on any day, and {date: how many were left out}.
 
@@ -116,7 +139,7 @@ def limit_per_day(occurrences, first, last, per_day):
     kept, counts, more = [], {}, {}
     for occurrence in occurrences:
         shown = False
-        for day in local_days(occurrence, first, last):
+        for day, _away in listed_days(occurrence, first, last):
             counts[day] = counts.get(day, 0) + 1
             if counts[day] <= per_day:
                 shown = True
@@ -131,11 +154,20 @@ def group_by_day(rows, first, last=None, per_day=None):
     """[(date, [entries])] in order: each row on every day it covers from `first` on."""
     days = {}
     for row in rows:
-        for day in local_days(row.occurrence, first, last):
+        held = False
+        for day, away in listed_days(row.occurrence, first, last):
+            if last is None and held and not away:
+                continue  # the upcoming list shows a row once, on its first day from now
+            held = held or not away
             if per_day is None or len(days.get(day, ())) < per_day:
-                days.setdefault(day, []).append(row)
-            if last is None:  # the upcoming list shows a row once, on its first day from now
-                break
+                days.setdefault(day, []).append(replace(row, moved_away=True) if away else row)
+    for listed in days.values():
+        # On its old day, a moved date sits where it used to start.
+        listed.sort(
+            key=lambda row: (
+                row.occurrence.original_start if row.moved_away else row.occurrence.start
+            )
+        )
     return [(day, days[day]) for day in sorted(days)]
 
 
@@ -145,7 +177,9 @@ def upcoming(request, index):
     except BadFilter:
         return bad_request(request, index, _("That filter does not match anything we know."))
     now = timezone.now()
-    occurrences = occurrences_in(index.locale, now, now + datetime.timedelta(days=366), filters)
+    occurrences = occurrences_in(
+        index.locale, now, now + datetime.timedelta(days=366), filters, include_cancelled=True
+    )
     page = page_of(request, occurrences, PAGE_SIZE)
     paginator = page.paginator
     rows = entries(page.object_list, index.locale)
@@ -166,8 +200,10 @@ def _range_view(request, index, view, first, last, title, extra=None, per_day=No
         day_start(first - datetime.timedelta(days=1)),
         day_start(last + datetime.timedelta(days=2)),
         filters,
+        include_cancelled=True,
+        include_moved_from=True,
     )
-    occurrences = [o for o in occurrences if any(local_days(o, first, last))]
+    occurrences = [o for o in occurrences if listed_days(o, first, last)]
     occurrences, more = limit_per_day(occurrences, first, last, per_day)
     rows = entries(occurrences, index.locale)
     context = _calendar_context(request, index, view, filters, title)
