@@ -327,7 +327,10 @@ def test_a_postponed_event_is_not_listed_as_if_it_were_happening(client, calenda
     html = client.get("/en/events/").content.decode()
     section = day_section(html, day)
     assert "event-entry--postponed" in section
-    assert f'<del><time datetime="{day.isoformat()}T19:00:00+08:00">19:00–21:00</time></del>' in section
+    assert (
+        f'<del><time datetime="{day.isoformat()}T19:00:00+08:00">19:00–21:00</time></del>'
+        in section
+    )
     assert '<strong class="badge badge--postponed">Postponed</strong>' in section
     html = client.get(month_url("en", day)).content.decode()
     cell = month_cell(html, day)
