@@ -13,6 +13,7 @@ from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.db.models import Max, Min
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -35,7 +36,8 @@ from services.queries import in_locale
 
 PAGE_SIZE = 20
 MONTH_CELL_LIMIT = 4  # events shown in a day of the month grid; the rest via "N more"
-MIN_YEAR, MAX_YEAR = 2000, 2100
+MIN_YEAR, MAX_YEAR = 2000, 2100  # what a URL may say at all; beyond, a 400
+ARCHIVE_MARGIN = datetime.timedelta(days=366)  # how far month and week views reach past events
 
 
 def site_zone():
@@ -48,6 +50,22 @@ def local_today():
 
 def day_start(day):
     return datetime.datetime.combine(day, datetime.time(0), site_zone())
+
+
+def archive_bounds():
+    """(first, last) day a month or week view answers for: a year either side of the events.
+
+    Without a bound, "next month" links lead crawlers through every month to 2100.
+    One aggregate query over the occurrence index.
+    """
+    found = Occurrence.objects.aggregate(first=Min("start"), last=Max("end"))
+    today = local_today()
+    days = [today] + [timezone.localtime(t, site_zone()).date() for t in found.values() if t]
+    return min(days) - ARCHIVE_MARGIN, max(days) + ARCHIVE_MARGIN
+
+
+def within(bounds, first, last):
+    return first <= bounds[1] and last >= bounds[0]
 
 
 def _calendar_context(request, index, view, filters, title):
@@ -69,6 +87,9 @@ def _calendar_context(request, index, view, filters, title):
             "filter_options": options,
             "filter_form": CalendarFilterForm(dict(filters.as_query()), options),
             "view_title": title,
+            # One indexable copy of each event list: the plain list and month grids. Weeks,
+            # today, the weekend and every filtered view repeat them (robots.txt too).
+            "noindex": filters.active or view not in ("upcoming", "month"),
             "links": {
                 "upcoming": index.url,
                 "today": index.sub_url("today_view"),
@@ -239,10 +260,14 @@ def month(request, index, year=None, month=None):
     if not (MIN_YEAR <= year <= MAX_YEAR and 1 <= month <= 12):
         return bad_request(request, index, _("There is no such month in our calendar."))
     first_of_month = datetime.date(year, month, 1)
+    last_of_month = first_of_month.replace(day=calendar.monthrange(year, month)[1])
+    bounds = archive_bounds()
+    if not within(bounds, first_of_month, last_of_month):
+        raise Http404
     weeks = calendar.Calendar(firstweekday=0).monthdatescalendar(year, month)
     grid_first, grid_last = weeks[0][0], weeks[-1][-1]
     previous_month = first_of_month - datetime.timedelta(days=1)
-    next_month = first_of_month + datetime.timedelta(days=32)
+    next_month = last_of_month + datetime.timedelta(days=1)
     response = _range_view(
         request,
         index,
@@ -253,10 +278,10 @@ def month(request, index, year=None, month=None):
         {
             "month_first": first_of_month,
             "previous_url": index.sub_url("month_view", previous_month.year, previous_month.month)
-            if previous_month.year >= MIN_YEAR
+            if previous_month >= bounds[0]
             else "",
             "next_url": index.sub_url("month_view", next_month.year, next_month.month)
-            if next_month.year <= MAX_YEAR
+            if next_month <= bounds[1]
             else "",
         },
         per_day=MONTH_CELL_LIMIT,
@@ -295,6 +320,9 @@ def week(request, index, year=None, week=None):
     if not MIN_YEAR <= year <= MAX_YEAR:
         return bad_request(request, index, _("There is no such week in our calendar."))
     sunday = monday + datetime.timedelta(days=6)
+    bounds = archive_bounds()
+    if not within(bounds, monday, sunday):
+        raise Http404
     previous_week = (monday - datetime.timedelta(days=7)).isocalendar()
     next_week = (monday + datetime.timedelta(days=7)).isocalendar()
     title = dates.day_range(monday, sunday)
@@ -306,12 +334,12 @@ def week(request, index, year=None, week=None):
         sunday,
         title,
         {
-            # No links out of the calendar's years: they would answer 400.
+            # No links out of the archive's bounds: they would answer 404.
             "previous_url": index.sub_url("week_view", *previous_week[:2])
-            if previous_week[0] >= MIN_YEAR
+            if monday - datetime.timedelta(days=1) >= bounds[0]
             else "",
             "next_url": index.sub_url("week_view", *next_week[:2])
-            if next_week[0] <= MAX_YEAR
+            if sunday + datetime.timedelta(days=1) <= bounds[1]
             else "",
         },
     )
