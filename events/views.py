@@ -27,7 +27,7 @@ from events.forms import CalendarFilterForm
 from events.models import Occurrence
 from events.occurrences import horizon_days, occurrence_rows
 from events.queries import BadFilter, Filters, entries, filter_options, occurrences_in
-from events.structured_data import event_structured_data, google_calendar_url
+from events.structured_data import event_image, event_structured_data, google_calendar_url
 from events.subscribe import feed_links
 from home.languages import with_suffix
 from home.listing import page_of
@@ -434,7 +434,13 @@ def event_context(request, page):
         ),
         "related": related,
         "structured_data": event_structured_data(
-            request, page, owner, venue, organisers, next_occurrence
+            request,
+            page,
+            owner,
+            venue,
+            organisers,
+            next_occurrence,
+            image=event_image(owner, [venue, owner.venue], [*organisers[:1], *organiser_pages[:1]]),
         ),
         "calendar_index": calendar_index,
         "feeds": feed_links(request, calendar_index),
