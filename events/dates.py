@@ -86,6 +86,14 @@ def last_day(occurrence, zone=None):
     return (on_clock(occurrence.end, zone) - datetime.timedelta(seconds=1)).date()
 
 
+def new_date_text(occurrence, zone=None):
+    """Where a moved date went, for its old day: "Sun 24 Jan 15:00" (no time if all day)."""
+    start = on_clock(occurrence.start, zone)
+    if occurrence.all_day:
+        return day_label(start)
+    return f"{day_label(start)} {time_label(start)}"
+
+
 def when_text(occurrence, zone=None):
     """ "19:00–21:00", "All day", or a span over several days, in the event's `zone`."""
     start, end = on_clock(occurrence.start, zone), on_clock(occurrence.end, zone)

@@ -15,6 +15,7 @@ import datetime
 import hashlib
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.db.models import Q
 from django.http import Http404
@@ -210,6 +211,10 @@ class UpcomingEventsFeed(Feed):
         return self._self_url
 
     feed_guid = feed_url
+
+    def author_name(self):
+        """Atom requires an author (RFC 4287 4.1.1); the community publishes the calendar."""
+        return settings.WAGTAIL_SITE_NAME
 
     def description(self):
         return self.index.intro or _("What is on in the community, soonest first.")

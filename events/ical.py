@@ -2,9 +2,9 @@
 
 A repeating event is one VEVENT with an RRULE; cancelled dates are EXDATEs and
 a moved date is a second VEVENT with RECURRENCE-ID. Times carry the event's
-TZID with a matching VTIMEZONE; all-day events use DATE values with an
-exclusive DTEND. UIDs are stable for the life of the event and distinct per
-locale, so each language's feed is its own calendar to a client.
+TZID with a matching VTIMEZONE (yearly rules, from `events.vtimezone`); all-day
+events use DATE values with an exclusive DTEND. UIDs are stable for the life of
+the event and distinct per locale, so each language's feed is its own calendar to a client.
 
 DTSTAMP, LAST-MODIFIED and SEQUENCE come from the pages' last publish times,
 never from the clock, so the same event gives the same bytes on every fetch
@@ -17,10 +17,13 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db.models import Q
-from django.utils import timezone
-from icalendar import Calendar, Event, Timezone, vCalAddress, vDuration, vRecur, vText
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from icalendar import Calendar, Event, vCalAddress, vDuration, vRecur, vText
 
+from events.choices import STATUS_ONLINE, STATUS_SCHEDULED
 from events.schedule import ical_rrule
+from events.vtimezone import vtimezone
 from home.links import absolute_url
 
 PRODID = "-//Youlin//Community events//EN"
@@ -55,10 +58,15 @@ def new_calendar(name, language_code, description=""):
 
 
 def add_timezones(calendar):
-    """A VTIMEZONE for every TZID used, and for X-WR-TIMEZONE's zone even in an empty feed."""
-    calendar.add_missing_timezones()
-    if settings.TIME_ZONE not in {str(zone["TZID"]) for zone in calendar.walk("VTIMEZONE")}:
-        calendar.subcomponents.insert(0, Timezone.from_tzid(settings.TIME_ZONE))
+    """A VTIMEZONE for every TZID used, and for X-WR-TIMEZONE's zone even in an empty feed.
+
+    Written as yearly rules (`events.vtimezone`), not icalendar's `add_missing_timezones()`,
+    whose one long RDATE ical.js and vobject read only the first value of.
+    """
+    tzids = sorted(calendar.get_missing_tzids() | {settings.TIME_ZONE})
+    present = {str(zone["TZID"]) for zone in calendar.walk("VTIMEZONE")}
+    for position, tzid in enumerate(tzid for tzid in tzids if tzid not in present):
+        calendar.subcomponents.insert(position, vtimezone(tzid))
 
 
 def sequence(modified):
@@ -100,6 +108,8 @@ def _dates(vevent, start, end, all_day, zone):
 
 
 def _location_text(venue, page, owner):
+    if owner.status == STATUS_ONLINE and owner.online_url:
+        return owner.online_url  # what the page says: it takes place online now
     if venue is not None:
         return ", ".join(part for part in (venue.title, venue.address) if part)
     return page.venue_address or owner.online_url
@@ -107,6 +117,21 @@ def _location_text(venue, page, owner):
 
 def _status(owner):
     return {"cancelled": "CANCELLED", "postponed": "TENTATIVE"}.get(owner.status, "CONFIRMED")
+
+
+def summary(owner, title, language_code):
+    """The title, after the status the page's banner shows ("Cancelled: ...", "已取消：...").
+
+    Google Calendar is reported to ignore STATUS:CANCELLED in subscribed calendars, and
+    no client shows "moved online" from STATUS alone, so the words go in the title too.
+    """
+    if owner.status == STATUS_SCHEDULED:
+        return title
+    with translation.override(language_code):
+        return _("%(status)s: %(title)s") % {
+            "status": owner.get_status_display(),
+            "title": title,
+        }
 
 
 @dataclass
@@ -127,7 +152,7 @@ class _VEventWriter:
         vevent.add("dtstamp", self.modified)
         vevent.add("last-modified", self.modified)
         vevent.add("sequence", sequence(self.modified))
-        vevent.add("summary", self.page.title)
+        vevent.add("summary", summary(self.owner, self.page.title, self.language_code))
         vevent.add(
             "description", f"{self.page.summary}\n\n{self.url}" if self.page.summary else self.url
         )
@@ -136,7 +161,7 @@ class _VEventWriter:
         location = _location_text(place, self.page, self.owner)
         if location:
             vevent.add("location", location)
-        if place is not None and place.has_point:
+        if place is not None and place.has_point and self.owner.status != STATUS_ONLINE:
             vevent.add("geo", (float(place.latitude), float(place.longitude)))
         if self.facts.category is not None:
             vevent.add("categories", [self.facts.category.name])

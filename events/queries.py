@@ -9,7 +9,7 @@ of 1,000 cost the same number of queries.
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, F, OuterRef, Q
 
 from events.choices import AUDIENCE_CHOICES
 from events.forms import CalendarFilterForm
@@ -98,14 +98,21 @@ def filter_options(locale):
     }
 
 
-def occurrences_in(locale, start, end, filters=None, include_cancelled=False):
+def occurrences_in(
+    locale, start, end, filters=None, include_cancelled=False, include_moved_from=False
+):
     """Occurrences overlapping [start, end) of events live and public in `locale`, in start order.
 
     The schedule is shared, but whether visitors may see the event is not: a translation
     can be unpublished or private (a view restriction on it or on an ancestor).
+    `include_moved_from` adds dates moved away from a day in the range, which the
+    calendar marks "Moved to ..." on their old day.
     """
+    window = Q(start__lt=end, end__gt=start)
+    if include_moved_from:
+        window |= Q(moved=True, original_start__gte=start, original_start__lt=end)
     occurrences = (
-        Occurrence.objects.between(start, end)
+        Occurrence.objects.filter(window)
         .filter(
             translation_key__in=live_public(EventPage.objects.filter(locale=locale)).values(
                 "translation_key"
@@ -114,6 +121,8 @@ def occurrences_in(locale, start, end, filters=None, include_cancelled=False):
         # The events themselves are loaded once per listing by `entries`, not per row:
         # building a page object for every occurrence is most of the cost of a busy month.
         .order_by("start", "pk")
+        # An all-day event's dates are those of its own zone (events.views.local_days).
+        .annotate(event_timezone=F("event__timezone"))
     )
     if not include_cancelled:
         occurrences = occurrences.visible()
@@ -131,6 +140,12 @@ class Entry:
     owner: EventPage  # the facts
     category: EventCategory | None
     venue: PublicSpacePage | None
+    moved_away: bool = False  # shown on the day the date was moved away from
+
+    @property
+    def called_off(self):
+        """Not happening as listed: this date or the whole event cancelled, or postponed."""
+        return self.occurrence.cancelled or self.owner.status in ("cancelled", "postponed")
 
     @property
     def status(self):

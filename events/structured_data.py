@@ -8,6 +8,7 @@ import datetime
 from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from django.utils import timezone
 
 from events.pictures import EVENT_SEARCH_PICTURE
@@ -65,6 +66,11 @@ def event_offer(request, page, owner):
         if owner.is_full
         else "https://schema.org/InStock",
     }
+    if owner.first_published_at:
+        # Registration opens when the event is announced.
+        offer["validFrom"] = (
+            timezone.localtime(owner.first_published_at).replace(microsecond=0).isoformat()
+        )
     amount = 0 if owner.is_free else owner.price_amount
     if amount is not None:
         offer["price"] = f"{amount:.2f}".removesuffix(".00")
@@ -72,7 +78,20 @@ def event_offer(request, page, owner):
     return {key: value for key, value in offer.items() if value != ""}
 
 
-def event_structured_data(request, page, owner, venue, organisers, occurrence):
+def event_image(owner, venues=(), organisers=()):
+    """The event's photo, else its venue's, else its first organiser's logo, else None.
+
+    Google's Event results want an image on every event; most events have none of their own.
+    `venues` and `organisers` are the visitor's-language pages, then the original ones
+    (a translation may not carry the photo).
+    """
+    candidates = [owner.image]
+    candidates += [getattr(venue, "image", None) for venue in venues if venue is not None]
+    candidates += [getattr(partner, "logo", None) for partner in organisers]
+    return next((image for image in candidates if image is not None), None)
+
+
+def event_structured_data(request, page, owner, venue, organisers, occurrence, image=None):
     if owner.status == "moved_online" or (
         owner.online_url and not (owner.venue or page.venue_address)
     ):
@@ -109,7 +128,13 @@ def event_structured_data(request, page, owner, venue, organisers, occurrence):
         "organizer": [
             {"@type": "Organization", "name": partner.title, "url": absolute_url(request, partner)}
             for partner in organisers
-        ],
+        ]
+        # Google recommends an organizer on every event: the community, when no partner is named.
+        or {
+            "@type": "Organization",
+            "name": settings.WAGTAIL_SITE_NAME,
+            "url": request.build_absolute_uri(f"/{page.locale.language_code}/"),
+        },
         "offers": event_offer(request, page, owner),
     }
     if owner.status == "scheduled" and occurrence is not None and occurrence.moved:
@@ -128,6 +153,7 @@ def event_structured_data(request, page, owner, venue, organisers, occurrence):
             data["endDate"] = timezone.localtime(occurrence.end, zone).isoformat()
     if locations:
         data["location"] = locations[0] if len(locations) == 1 else locations
-    if owner.image:
-        data["image"] = request.build_absolute_uri(EVENT_SEARCH_PICTURE.rendition(owner.image).url)
+    image = image or event_image(owner, [venue], organisers[:1])
+    if image is not None:
+        data["image"] = request.build_absolute_uri(EVENT_SEARCH_PICTURE.rendition(image).url)
     return script_tag({k: v for k, v in data.items() if v not in ("", [], None)})

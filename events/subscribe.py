@@ -1,7 +1,12 @@
-"""The Subscribe page: every way to follow a calendar (webcal, Google, RSS, Atom) and its links."""
+"""The Subscribe page: every way to follow a calendar (webcal, Google, Outlook, RSS, Atom).
+
+The visitor picks what to follow (everything, a category, a venue or an organiser) and
+the page shows one block of links for that, rather than one per category.
+"""
 
 from urllib.parse import urlencode
 
+from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
@@ -34,30 +39,58 @@ def subscription(request, index, filters, title):
         "url": https,
         "webcal": webcal,
         "google": "https://calendar.google.com/calendar/r?" + urlencode({"cid": webcal}),
+        # Google is blocked in mainland China; Outlook's web apps subscribe in one click too.
+        "outlook": "https://outlook.live.com/calendar/0/addfromweb?"
+        + urlencode({"url": https, "name": title}),
+        "office": "https://outlook.office.com/calendar/0/addfromweb?"
+        + urlencode({"url": https, "name": title}),
         "rss": links["rss"],
         "atom": links["atom"],
     }
 
 
+PICKABLE = ("category", "venue", "organiser")
+
+
+def choices(options):
+    """[(group label, [(value, label)])] for the "What to follow" picker."""
+    labels = {
+        "category": _("A kind of event"),
+        "venue": _("A venue"),
+        "organiser": _("An organiser"),
+    }
+    return [
+        (labels[kind], [(f"{kind}:{slug}", name) for slug, name in options[kind]])
+        for kind in PICKABLE
+        if options[kind]
+    ]
+
+
 def subscribe(request, index):
+    follow = request.GET.get("follow")
+    if follow is not None:
+        # The picker's choice, as the calendar's own filter in the address (no JavaScript).
+        kind, _sep, slug = follow.partition(":")
+        query = urlencode({kind: slug}) if kind in PICKABLE and slug else ""
+        target = index.sub_url("subscribe_view")
+        return HttpResponseRedirect(f"{target}?{query}" if query else target)
     try:
         filters = resolve_filters(request, index)
     except BadFilter:
         return bad_request(request, index, _("That filter does not match anything we know."))
     options = filter_options(index.locale)
     main = subscription(request, index, filters, feed_title(index, filters, options))
-    topics = []
-    if not filters.active:
-        topics = [
-            subscription(request, index, Filters(category=slug), name)
-            for slug, name in options["category"]
-        ]
+    picked = next(
+        (f"{kind}:{getattr(filters, kind)}" for kind in PICKABLE if getattr(filters, kind)), ""
+    )
     context = index.get_context(request)
     context.update(
         {
             "subscription": main,
-            "topics": topics,
+            "choices": choices(options),
+            "picked": picked,
             "filters": filters,
+            "breadcrumb_here": _("Subscribe to the calendar"),
             "feeds": feed_links(request, index, filters),
             "calendar_url": index.url,
             "view_title": _("Subscribe to the calendar"),

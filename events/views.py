@@ -8,10 +8,12 @@ view, never a server error.
 
 import calendar
 import datetime
+from dataclasses import replace
 from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.db.models import Max, Min
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -25,7 +27,7 @@ from events.forms import CalendarFilterForm
 from events.models import Occurrence
 from events.occurrences import horizon_days, occurrence_rows
 from events.queries import BadFilter, Filters, entries, filter_options, occurrences_in
-from events.structured_data import event_structured_data, google_calendar_url
+from events.structured_data import event_image, event_structured_data, google_calendar_url
 from events.subscribe import feed_links
 from home.languages import with_suffix
 from home.listing import page_of
@@ -34,7 +36,8 @@ from services.queries import in_locale
 
 PAGE_SIZE = 20
 MONTH_CELL_LIMIT = 4  # events shown in a day of the month grid; the rest via "N more"
-MIN_YEAR, MAX_YEAR = 2000, 2100
+MIN_YEAR, MAX_YEAR = 2000, 2100  # what a URL may say at all; beyond, a 400
+ARCHIVE_MARGIN = datetime.timedelta(days=366)  # how far month and week views reach past events
 
 
 def site_zone():
@@ -47,6 +50,22 @@ def local_today():
 
 def day_start(day):
     return datetime.datetime.combine(day, datetime.time(0), site_zone())
+
+
+def archive_bounds():
+    """(first, last) day a month or week view answers for: a year either side of the events.
+
+    Without a bound, "next month" links lead crawlers through every month to 2100.
+    One aggregate query over the occurrence index.
+    """
+    found = Occurrence.objects.aggregate(first=Min("start"), last=Max("end"))
+    today = local_today()
+    days = [today] + [timezone.localtime(t, site_zone()).date() for t in found.values() if t]
+    return min(days) - ARCHIVE_MARGIN, max(days) + ARCHIVE_MARGIN
+
+
+def within(bounds, first, last):
+    return first <= bounds[1] and last >= bounds[0]
 
 
 def _calendar_context(request, index, view, filters, title):
@@ -68,6 +87,9 @@ def _calendar_context(request, index, view, filters, title):
             "filter_options": options,
             "filter_form": CalendarFilterForm(dict(filters.as_query()), options),
             "view_title": title,
+            # One indexable copy of each event list: the plain list and month grids. Weeks,
+            # today, the weekend and every filtered view repeat them (robots.txt too).
+            "noindex": filters.active or view not in ("upcoming", "month"),
             "links": {
                 "upcoming": index.url,
                 "today": index.sub_url("today_view"),
@@ -85,8 +107,17 @@ def _filters(request, index):
 
 
 def local_days(occurrence, first=None, last=None):
-    """Every local date an occurrence covers (its end is exclusive), within [first, last]."""
-    zone = site_zone()
+    """Every local date an occurrence covers (its end is exclusive), within [first, last].
+
+    Timed events are placed on the site's days. An all-day event is the same dates
+    everywhere, so they are its own zone's (midnight in London is 08:00 in Beijing:
+    on the site's clock a one-day London fair would straddle two days).
+    """
+    zone = (
+        dates.event_zone(getattr(occurrence, "event_timezone", None))
+        if occurrence.all_day
+        else site_zone()
+    )
     start = timezone.localtime(occurrence.start, zone).date()
     end = timezone.localtime(occurrence.end, zone)
     stop = max(start, (end - datetime.timedelta(microseconds=1)).date())
@@ -95,6 +126,28 @@ def local_days(occurrence, first=None, last=None):
     while day <= stop:
         yield day
         day += datetime.timedelta(days=1)
+
+
+def moved_from_day(occurrence):
+    """The local date a moved occurrence was first on."""
+    zone = (
+        dates.event_zone(getattr(occurrence, "event_timezone", None))
+        if occurrence.all_day
+        else site_zone()
+    )
+    return timezone.localtime(occurrence.original_start, zone).date()
+
+
+def listed_days(occurrence, first=None, last=None):
+    """[(date, moved_away)]: the days within [first, last] an occurrence is held on, and
+    the day it was moved away from (marked "Moved to ..." there), if that is another."""
+    days = [(day, False) for day in local_days(occurrence, first, last)]
+    if occurrence.moved:
+        left = moved_from_day(occurrence)
+        in_range = (first is None or left >= first) and (last is None or left <= last)
+        if in_range and all(day != left for day, _away in days):
+            days.append((left, True))
+    return days
 
 
 def limit_per_day(occurrences, first, last, per_day):
@@ -107,7 +160,7 @@ def limit_per_day(occurrences, first, last, per_day):
     kept, counts, more = [], {}, {}
     for occurrence in occurrences:
         shown = False
-        for day in local_days(occurrence, first, last):
+        for day, _away in listed_days(occurrence, first, last):
             counts[day] = counts.get(day, 0) + 1
             if counts[day] <= per_day:
                 shown = True
@@ -122,11 +175,20 @@ def group_by_day(rows, first, last=None, per_day=None):
     """[(date, [entries])] in order: each row on every day it covers from `first` on."""
     days = {}
     for row in rows:
-        for day in local_days(row.occurrence, first, last):
+        held = False
+        for day, away in listed_days(row.occurrence, first, last):
+            if last is None and held and not away:
+                continue  # the upcoming list shows a row once, on its first day from now
+            held = held or not away
             if per_day is None or len(days.get(day, ())) < per_day:
-                days.setdefault(day, []).append(row)
-            if last is None:  # the upcoming list shows a row once, on its first day from now
-                break
+                days.setdefault(day, []).append(replace(row, moved_away=True) if away else row)
+    for listed in days.values():
+        # On its old day, a moved date sits where it used to start.
+        listed.sort(
+            key=lambda row: (
+                row.occurrence.original_start if row.moved_away else row.occurrence.start
+            )
+        )
     return [(day, days[day]) for day in sorted(days)]
 
 
@@ -136,7 +198,9 @@ def upcoming(request, index):
     except BadFilter:
         return bad_request(request, index, _("That filter does not match anything we know."))
     now = timezone.now()
-    occurrences = occurrences_in(index.locale, now, now + datetime.timedelta(days=366), filters)
+    occurrences = occurrences_in(
+        index.locale, now, now + datetime.timedelta(days=366), filters, include_cancelled=True
+    )
     page = page_of(request, occurrences, PAGE_SIZE)
     paginator = page.paginator
     rows = entries(page.object_list, index.locale)
@@ -151,9 +215,16 @@ def _range_view(request, index, view, first, last, title, extra=None, per_day=No
         filters = _filters(request, index)
     except BadFilter:
         return bad_request(request, index, _("That filter does not match anything we know."))
+    # A day either side: an all-day event's dates are its own zone's, up to a day off ours.
     occurrences = occurrences_in(
-        index.locale, day_start(first), day_start(last + datetime.timedelta(days=1)), filters
+        index.locale,
+        day_start(first - datetime.timedelta(days=1)),
+        day_start(last + datetime.timedelta(days=2)),
+        filters,
+        include_cancelled=True,
+        include_moved_from=True,
     )
+    occurrences = [o for o in occurrences if listed_days(o, first, last)]
     occurrences, more = limit_per_day(occurrences, first, last, per_day)
     rows = entries(occurrences, index.locale)
     context = _calendar_context(request, index, view, filters, title)
@@ -189,10 +260,14 @@ def month(request, index, year=None, month=None):
     if not (MIN_YEAR <= year <= MAX_YEAR and 1 <= month <= 12):
         return bad_request(request, index, _("There is no such month in our calendar."))
     first_of_month = datetime.date(year, month, 1)
+    last_of_month = first_of_month.replace(day=calendar.monthrange(year, month)[1])
+    bounds = archive_bounds()
+    if not within(bounds, first_of_month, last_of_month):
+        raise Http404
     weeks = calendar.Calendar(firstweekday=0).monthdatescalendar(year, month)
     grid_first, grid_last = weeks[0][0], weeks[-1][-1]
     previous_month = first_of_month - datetime.timedelta(days=1)
-    next_month = first_of_month + datetime.timedelta(days=32)
+    next_month = last_of_month + datetime.timedelta(days=1)
     response = _range_view(
         request,
         index,
@@ -203,10 +278,10 @@ def month(request, index, year=None, month=None):
         {
             "month_first": first_of_month,
             "previous_url": index.sub_url("month_view", previous_month.year, previous_month.month)
-            if previous_month.year >= MIN_YEAR
+            if previous_month >= bounds[0]
             else "",
             "next_url": index.sub_url("month_view", next_month.year, next_month.month)
-            if next_month.year <= MAX_YEAR
+            if next_month <= bounds[1]
             else "",
         },
         per_day=MONTH_CELL_LIMIT,
@@ -245,6 +320,9 @@ def week(request, index, year=None, week=None):
     if not MIN_YEAR <= year <= MAX_YEAR:
         return bad_request(request, index, _("There is no such week in our calendar."))
     sunday = monday + datetime.timedelta(days=6)
+    bounds = archive_bounds()
+    if not within(bounds, monday, sunday):
+        raise Http404
     previous_week = (monday - datetime.timedelta(days=7)).isocalendar()
     next_week = (monday + datetime.timedelta(days=7)).isocalendar()
     title = dates.day_range(monday, sunday)
@@ -256,12 +334,12 @@ def week(request, index, year=None, week=None):
         sunday,
         title,
         {
-            # No links out of the calendar's years: they would answer 400.
+            # No links out of the archive's bounds: they would answer 404.
             "previous_url": index.sub_url("week_view", *previous_week[:2])
-            if previous_week[0] >= MIN_YEAR
+            if monday - datetime.timedelta(days=1) >= bounds[0]
             else "",
             "next_url": index.sub_url("week_view", *next_week[:2])
-            if next_week[0] <= MAX_YEAR
+            if sunday + datetime.timedelta(days=1) <= bounds[1]
             else "",
         },
     )
@@ -356,7 +434,13 @@ def event_context(request, page):
         ),
         "related": related,
         "structured_data": event_structured_data(
-            request, page, owner, venue, organisers, next_occurrence
+            request,
+            page,
+            owner,
+            venue,
+            organisers,
+            next_occurrence,
+            image=event_image(owner, [venue, owner.venue], [*organisers[:1], *organiser_pages[:1]]),
         ),
         "calendar_index": calendar_index,
         "feeds": feed_links(request, calendar_index),

@@ -3,6 +3,7 @@
 import mimetypes
 import re
 
+from django.conf import settings
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
 from django.template import loader
@@ -32,6 +33,7 @@ def robots_txt(request):
             "User-agent: *",
             "Disallow: /admin/",
             "Disallow: /*?untranslated=",
+            *(f"Disallow: {path}" for path in settings.ROBOTS_DISALLOW),
             "",
             f"Sitemap: {sitemap_url}",
             "",

@@ -8,7 +8,6 @@ page instead of asking for a change the translator cannot make.
 
 from django.contrib import messages
 from django.urls import path, reverse
-from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -19,6 +18,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from home.dates import long_date
 from services.models import ServiceCategory, ServicePage
 from services.reports import GuidesToReviewView
 
@@ -77,7 +77,7 @@ def warn_when_service_needs_checking(request, page):
         return
     if not specific.needs_review:
         return
-    day = date_format(specific.last_reviewed, "DATE_FORMAT")
+    day = long_date(specific.last_reviewed)
     source = specific.get_translation_or_none(Locale.get_default())
     if source is None or source.pk == specific.pk:
         message = _(

@@ -253,3 +253,14 @@ LOGGING = {
 
 # What could not be used (production.py adds its own); home/checks.py reports it.
 YOULIN_ENVIRONMENT_PROBLEMS = env.problems
+
+# robots.txt: calendar views that only repeat the list and month grids in another cut, an
+# endless space for crawlers (their pages also say noindex). Feeds stay allowed: calendar
+# apps fetching a subscription may heed robots.txt.
+ROBOTS_DISALLOW = [
+    "/*/events/week/",
+    "/*/events/today/",
+    "/*/events/weekend/",
+    "/*/events/?",
+    "/*/events/month/*?",
+]

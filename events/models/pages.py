@@ -295,9 +295,19 @@ class EventPage(RoutablePageMixin, BasePage):
         return owner or self
 
     def pictures_shown(self):
-        # Every translation shows the schedule owner's picture.
-        image = self.schedule_owner.image
-        return [(image, EVENT_PICTURE), (image, EVENT_SEARCH_PICTURE), *super().pictures_shown()]
+        # Every translation shows the schedule owner's picture; search engines get it, or
+        # the venue's photo or first organiser's logo in its place (structured_data.py).
+        from events.structured_data import event_image
+
+        owner = self.schedule_owner
+        first = owner.organisers.select_related("partner").first()
+        partners = [first.partner] if first is not None and first.partner else []
+        search = event_image(owner, [owner.venue], partners)
+        return [
+            (owner.image, EVENT_PICTURE),
+            (search, EVENT_SEARCH_PICTURE),
+            *super().pictures_shown(),
+        ]
 
     @property
     def is_schedule_owner(self):

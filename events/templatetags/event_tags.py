@@ -45,6 +45,7 @@ def zone_name(zone):
 
 last_day = register.filter(dates.last_day)
 when_text = register.simple_tag(dates.when_text)
+new_date_text = register.simple_tag(dates.new_date_text)
 
 
 @register.filter

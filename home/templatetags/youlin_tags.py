@@ -1,9 +1,13 @@
 """Template helpers used across the site."""
 
+import datetime
+
 from babel.lists import format_list
 from django import template
+from django.utils import timezone
 from django.utils.html import format_html
 
+from home import dates
 from home.languages import babel_locale, bcp47
 
 register = template.Library()
@@ -40,3 +44,36 @@ def localized_url(context, page):
     if page is None:
         return ""
     return page.localized.get_url(context.get("request"))
+
+
+@register.filter
+def machine_datetime(value):
+    """A moment for <time datetime>: ISO 8601 on the site's clock, to the second.
+
+    Django's `date:'c'` writes microseconds, six digits where HTML allows three at most.
+    """
+    if not value:
+        return ""
+    return timezone.localtime(value).replace(microsecond=0).isoformat()
+
+
+@register.filter
+def long_date(value):
+    """23 November 2026 / 2026年11月23日 / 2026년 11월 23일 (a date, or a moment's local date)."""
+    return dates.long_date(value) if value else ""
+
+
+@register.simple_tag
+def date_element(value):
+    """<time datetime="2026-11-23">23 November 2026</time>, to put inside a translated sentence.
+
+    A moment keeps its time, to the second, in the attribute.
+    """
+    if not value:
+        return ""
+    machine = (
+        machine_datetime(value)
+        if isinstance(value, datetime.datetime)
+        else dates.local_date(value).isoformat()
+    )
+    return format_html('<time datetime="{}">{}</time>', machine, dates.long_date(value))

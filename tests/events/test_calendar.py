@@ -6,6 +6,7 @@ import re
 import pytest
 from django.utils import timezone
 
+from events import dates
 from events.models import EventDateChange, Occurrence
 from tests.conftest import publish
 from tests.events.conftest import make_event, next_weekday
@@ -37,11 +38,31 @@ def test_upcoming_list_shows_translated_titles_in_each_locale(client, salon):
         assert title in html.replace("&#x27;", "'")
 
 
-def test_upcoming_list_leaves_out_the_cancelled_saturday(client, salon):
+CANCELLED = {"en": "Cancelled", "zh-hans": "已取消", "ko": "취소됨"}
+
+
+def day_section(html, day):
+    """The HTML of one day of a day list (list and week views), by its heading's date."""
+    for section in re.findall(
+        r'<li class="day[^"]*">(.*?)</li>\s*(?=<li class="day|</ol>)', html, re.S
+    ):
+        if f'<time datetime="{day.isoformat()}">' in section:
+            return section
+    return ""
+
+
+@pytest.mark.parametrize("code", ["en", "zh-hans", "ko"])
+def test_upcoming_list_shows_the_cancelled_saturday_struck_through(client, salon, code):
     cancelled = next_weekday(5, 1)
-    html = client.get("/en/events/").content.decode()
-    assert f'datetime="{next_weekday(5).isoformat()}' in html
-    assert f'datetime="{cancelled.isoformat()}' not in html
+    html = client.get(f"/{code}/events/").content.decode()
+    assert f'datetime="{next_weekday(5).isoformat()}T19:00:00+08:00"' in html
+    section = day_section(html, cancelled)
+    assert (
+        f'<del><time datetime="{cancelled.isoformat()}T19:00:00+08:00">19:00–21:00</time></del>'
+        in section
+    )
+    assert f'<strong class="badge badge--cancelled">{CANCELLED[code]}</strong>' in section
+    assert "event-entry--cancelled" in section
 
 
 def test_moved_date_is_listed_on_its_new_day_and_marked(client, salon):
@@ -51,48 +72,52 @@ def test_moved_date_is_listed_on_its_new_day_and_marked(client, salon):
     assert "badge--moved" in html
 
 
-def test_month_view_shows_each_saturday_but_the_cancelled_one(client, salon):
+def month_cell(html, day):
+    for cell in re.findall(r"<td[^>]*>(.*?)</td>", html, re.S):
+        if f'<span class="visually-hidden">{dates.long_day(day, "en")}</span>' in cell:
+            return cell
+    raise AssertionError(f"no cell for {day}")
+
+
+def test_month_view_shows_every_saturday_the_cancelled_and_moved_ones_marked(client, salon):
     first = next_weekday(5)
-    expected = {
-        (first + datetime.timedelta(weeks=n))
-        for n in range(10)
-        if n not in (1, 2)  # cancelled, moved to Sunday
-    }
-    for code, title in (("en", "Uncle Zhan"), ("ko", "잔 아저씨"), ("zh-hans", "詹叔")):
-        seen = set()
-        for day in {first, first + datetime.timedelta(weeks=4)}:
-            response = client.get(month_url(code, day))
-            assert response.status_code == 200
-            month_days = saturdays_listed(response.content.decode(), title)
-            seen |= {
-                datetime.date(day.year, day.month, d)
-                for d in month_days
-                if datetime.date(day.year, day.month, d).weekday() == 5
-            }
-        in_range = {
-            d
-            for d in expected
-            if d.month in {first.month, (first + datetime.timedelta(weeks=4)).month}
-        }
-        assert next_weekday(5, 1) not in seen
-        assert in_range <= seen | {
-            d
-            for d in in_range
-            if d.month != first.month and d.month != (first + datetime.timedelta(weeks=4)).month
-        }
+    saturdays = [first + datetime.timedelta(weeks=n) for n in range(10)]
+    for day in saturdays[:4]:
+        html = client.get(month_url("en", day)).content.decode()
+        cell = month_cell(html, day)
+        assert "Uncle Zhan" in cell.replace("&#x27;", "'"), day
+        if day == saturdays[1]:
+            assert '<li class="is-cancelled">' in cell
+            assert '<del><time class="month-grid__time"' in cell
+            assert '<strong class="badge badge--cancelled">Cancelled</strong>' in cell
+        elif day == saturdays[2]:
+            sunday = day + datetime.timedelta(days=1)
+            assert '<li class="is-moved-away">' in cell
+            assert f"Moved to {dates.day_label(sunday, 'en')} 15:00</strong>" in cell
+        else:
+            assert "<del>" not in cell and "badge" not in cell
 
 
-def test_week_view_shows_the_moved_sunday_not_the_saturday(client, salon):
+@pytest.mark.parametrize(
+    ("code", "moved_to"), [("en", "Moved to {}"), ("zh-hans", "改至{}"), ("ko", "{}(으)로 변경")]
+)
+def test_week_view_marks_the_old_saturday_of_the_moved_sunday(client, salon, code, moved_to):
     moved_saturday = next_weekday(5, 2)
     year, week, _ = moved_saturday.isocalendar()
-    html = client.get(f"/en/events/week/{year}/{week}/").content.decode()
-    assert "Uncle Zhan" in html.replace("&#x27;", "'")
+    html = client.get(f"/{code}/events/week/{year}/{week}/").content.decode()
     sunday = moved_saturday + datetime.timedelta(days=1)
-    assert f'datetime="{sunday.isoformat()}T15:00:00+08:00"' in html
-    assert f'datetime="{moved_saturday.isoformat()}T19:00:00+08:00"' not in html
+    assert f'datetime="{sunday.isoformat()}T15:00:00+08:00"' in day_section(html, sunday)
+    old = day_section(html, moved_saturday)
+    assert "day__none" not in old
+    assert (
+        f'<del><time datetime="{moved_saturday.isoformat()}T19:00:00+08:00">19:00</time></del>'
+        in old
+    )
+    new_date = f"{dates.day_label(sunday, code)} 15:00"
+    assert f'<strong class="badge badge--moved">{moved_to.format(new_date)}</strong>' in old
 
 
-def test_cancelling_a_date_in_chinese_hides_it_in_english_and_korean_after_one_publish(
+def test_cancelling_a_date_in_chinese_cancels_it_in_english_and_korean_after_one_publish(
     client, salon
 ):
     saturday = next_weekday(5, 3)
@@ -104,10 +129,8 @@ def test_cancelling_a_date_in_chinese_hides_it_in_english_and_korean_after_one_p
     source.date_changes.add(EventDateChange(date=saturday, action="cancel"))
     publish(source)  # only the Chinese page is published; no translation sync
     for code in ("en", "ko"):
-        assert (
-            f'datetime="{saturday.isoformat()}'
-            not in client.get(f"/{code}/events/").content.decode()
-        )
+        section = day_section(client.get(f"/{code}/events/").content.decode(), saturday)
+        assert f'<strong class="badge badge--cancelled">{CANCELLED[code]}</strong>' in section
 
 
 def test_moving_the_time_in_chinese_moves_it_everywhere(client, salon):
@@ -159,8 +182,8 @@ def test_filter_state_is_kept_in_view_links(client, salon):
 
 
 def test_switcher_keeps_the_calendar_view_and_filters(client, salon):
-    html = client.get("/en/events/month/2030/1/?category=english-salon").content.decode()
-    assert 'href="/ko/events/month/2030/1/?category=english-salon"' in html
+    html = client.get("/en/events/month/2027/6/?category=english-salon").content.decode()
+    assert 'href="/ko/events/month/2027/6/?category=english-salon"' in html
 
 
 @pytest.mark.parametrize(
@@ -296,3 +319,19 @@ def test_month_cell_shows_four_events_and_links_to_the_rest(client, calendar):
     assert f'href="/en/events/week/{year}/{week}/">2 more' in html
     week_html = client.get(f"/en/events/week/{year}/{week}/").content.decode()
     assert all(f"Event busy-{n}<" in week_html for n in range(6))
+
+
+def test_a_postponed_event_is_not_listed_as_if_it_were_happening(client, calendar):
+    day = next_weekday(2)
+    make_event(calendar, "picnic", english_only=True, status="postponed", start_date=day)
+    html = client.get("/en/events/").content.decode()
+    section = day_section(html, day)
+    assert "event-entry--postponed" in section
+    assert (
+        f'<del><time datetime="{day.isoformat()}T19:00:00+08:00">19:00–21:00</time></del>'
+        in section
+    )
+    assert '<strong class="badge badge--postponed">Postponed</strong>' in section
+    html = client.get(month_url("en", day)).content.decode()
+    cell = month_cell(html, day)
+    assert '<li class="is-postponed">' in cell and "<del><time" in cell

@@ -132,3 +132,10 @@ def test_event_slug_cannot_hide_behind_a_calendar_view(calendar, slug):
     with pytest.raises(ValidationError) as error:
         calendar.index.zh.add_child(instance=page)
     assert "slug" in error.value.message_dict
+
+
+def test_a_cancelled_event_offers_no_download_to_add_it_to_a_calendar(client, calendar):
+    make_event(calendar, "cancelled-talk", english_only=True, status="cancelled")
+    html = client.get("/en/events/cancelled-talk/").content.decode()
+    assert "This event will not take place." in html
+    assert "Download .ics" not in html and "Add to Google Calendar" not in html

@@ -8,7 +8,9 @@ import re
 import pytest
 
 from events.models import EventDateChange
+from tests.conftest import publish
 from tests.events.conftest import make_event, next_weekday
+from tests.services.conftest import make_image
 
 pytestmark = pytest.mark.django_db
 
@@ -87,3 +89,38 @@ def test_no_price_without_an_amount(client, calendar):
 def test_free_event_costs_zero_yuan(client, salon):
     offers = json_ld(client, "/en/events/english-salon/")["offers"]
     assert (offers["price"], offers["priceCurrency"]) == ("0", "CNY")
+
+
+def test_an_event_without_a_photo_shows_its_venues(client, calendar):
+    venue = calendar.centre.zh
+    venue.image = make_image("centre photo")
+    publish(venue)
+    make_event(calendar, "at-centre", venue=venue)
+    for code in ("zh-hans", "en", "ko"):
+        image = json_ld(client, f"/{code}/events/at-centre/")["image"]
+        assert re.match(r"http://testserver/media/images/.*\.fill-1200x675", image), image
+
+
+def test_an_event_without_photo_or_venue_photo_shows_its_organisers_logo(client, calendar):
+    partner = calendar.yam.zh
+    partner.logo = make_image("yam logo")
+    publish(partner)
+    make_event(calendar, "by-yam", organisers=[partner])
+    assert json_ld(client, "/en/events/by-yam/")["image"].startswith("http://testserver/media/")
+
+
+def test_every_event_has_an_organizer_the_community_when_no_partner(client, calendar):
+    make_event(calendar, "no-partner")
+    for code in ("zh-hans", "en", "ko"):
+        organizer = json_ld(client, f"/{code}/events/no-partner/")["organizer"]
+        assert organizer == {
+            "@type": "Organization",
+            "name": "友邻 Youlin",
+            "url": f"http://testserver/{code}/",
+        }
+
+
+def test_offers_are_valid_from_the_events_announcement(client, salon):
+    offers = json_ld(client, "/en/events/english-salon/")["offers"]
+    published = salon.zh.first_published_at
+    assert datetime.datetime.fromisoformat(offers["validFrom"]) == published.replace(microsecond=0)

@@ -241,6 +241,47 @@ def test_cancelled_event_has_status_cancelled(client, calendar):
     assert str(vevents(feed(client))[0]["STATUS"]) == "CANCELLED"
 
 
+@pytest.mark.parametrize(
+    ("language", "summary"),
+    [
+        ("en", "Cancelled: Event called-off"),
+        ("zh-hans", "已取消：活动 called-off"),
+        ("ko", "취소됨: 행사 called-off"),
+    ],
+)
+def test_a_cancelled_events_summary_says_so_in_the_feeds_language(
+    client, calendar, language, summary
+):
+    """Google is reported to ignore STATUS:CANCELLED in subscriptions: the title says it too."""
+    make_event(calendar, "called-off", status="cancelled")
+    for path in (f"/{language}/events/ics/", f"/{language}/events/called-off/ics/"):
+        (vevent,) = vevents(fetch_calendar(client, path))
+        assert str(vevent["SUMMARY"]) == summary
+        assert str(vevent["STATUS"]) == "CANCELLED"
+
+
+@pytest.mark.parametrize(
+    ("language", "banner"),
+    [("en", "Moved online"), ("zh-hans", "改为线上"), ("ko", "온라인으로 변경")],
+)
+def test_an_event_moved_online_says_so_in_page_and_feed_alike(client, calendar, language, banner):
+    make_event(
+        calendar,
+        "host-evening",
+        status="moved_online",
+        venue=calendar.centre.zh,
+        online_url="https://meeting.example.org/hosts",
+    )
+    page = client.get(f"/{language}/events/host-evening/").content.decode()
+    assert f"<strong>{banner}</strong>" in page
+    for path in (f"/{language}/events/ics/", f"/{language}/events/host-evening/ics/"):
+        (vevent,) = vevents(fetch_calendar(client, path))
+        assert str(vevent["SUMMARY"]).startswith(banner)
+        assert str(vevent["STATUS"]) == "CONFIRMED"
+        assert str(vevent["LOCATION"]) == "https://meeting.example.org/hosts"
+        assert "GEO" not in vevent
+
+
 def test_location_geo_url_organizer_and_categories(client, salon):
     series = vevents(feed(client))[0]
     assert str(series["LOCATION"]) == "International Neighbour Service Centre, 双柏社区"

@@ -102,3 +102,11 @@ def test_item_text_is_escaped_as_html(client, calendar, path):
     # The summary is HTML: the editor's text shows as written, line breaks included.
     assert "Bring &lt;b&gt;cups&lt;/b&gt; &amp; plates<br />and spoons" in entry.summary
     assert "<b>" not in entry.summary
+
+
+@pytest.mark.parametrize("language", ["zh-hans", "en", "ko"])
+def test_atom_feed_has_an_author(client, salon, language):
+    """RFC 4287 4.1.1: a feed whose entries have no author of their own needs one."""
+    response, result = parsed(client, f"/{language}/events/atom/")
+    assert result.feed.author == "友邻 Youlin"
+    assert "<author><name>友邻 Youlin</name></author>" in response.content.decode()

@@ -30,15 +30,66 @@ def test_subscribe_page_in_each_language(client, salon, language, heading):
     assert f'href="http://testserver/{language}/events/rss/"' in html
 
 
-def test_subscribe_page_offers_one_feed_per_category(client, salon):
+def test_subscribe_page_shows_one_block_and_a_picker_of_what_to_follow(client, salon):
     response = client.get("/en/events/subscribe/")
-    topics = {t["title"]: t["url"] for t in response.context["topics"]}
-    assert topics == {
-        "English salon": "http://testserver/en/events/ics/?category=english-salon",
-        "Chinese class": "http://testserver/en/events/ics/?category=chinese-class",
-    }
     html = response.content.decode()
+    assert html.count('<div class="subscription">') == 1
+    groups = dict(response.context["choices"])
+    assert groups["A kind of event"] == [
+        ("category:english-salon", "English salon"),
+        ("category:chinese-class", "Chinese class"),
+    ]
+    assert ("venue:centre", "International Neighbour Service Centre") in groups["A venue"]
+    assert ("organiser:yam", "YAM Volunteers") in groups["An organiser"]
+    assert '<option value="" selected>Every event</option>' in html
     assert "Apple Calendar" in html and "Outlook" in html
+
+
+@pytest.mark.parametrize(
+    ("follow", "location"),
+    [
+        ("category:english-salon", "/en/events/subscribe/?category=english-salon"),
+        ("venue:centre", "/en/events/subscribe/?venue=centre"),
+        ("organiser:yam", "/en/events/subscribe/?organiser=yam"),
+        ("", "/en/events/subscribe/"),
+        ("audience:adults", "/en/events/subscribe/"),
+    ],
+)
+def test_picking_what_to_follow_shows_its_links(client, salon, follow, location):
+    response = client.get("/en/events/subscribe/", {"follow": follow})
+    assert response.status_code == 302 and response["Location"] == location
+    if "?" in location:
+        html = client.get(location).content.decode()
+        assert f'<option value="{follow}" selected>' in html
+        main = client.get(location).context["subscription"]
+        assert main["url"] == "http://testserver/en/events/ics/?" + location.split("?")[1]
+
+
+@pytest.mark.parametrize(
+    ("host", "path"),
+    [
+        ("outlook.live.com", "/calendar/0/addfromweb"),
+        ("outlook.office.com", "/calendar/0/addfromweb"),
+    ],
+)
+def test_outlook_and_microsoft_365_subscribe_in_one_click(client, salon, host, path):
+    response = client.get("/ko/events/subscribe/?category=english-salon")
+    html = response.content.decode()
+    main = response.context["subscription"]
+    link = main["outlook" if host.startswith("outlook.live") else "office"]
+    parts = urlsplit(link)
+    assert (parts.netloc, parts.path) == (host, path)
+    query = parse_qs(parts.query)
+    assert query["url"] == ["http://testserver/ko/events/ics/?category=english-salon"]
+    assert query["name"] == [main["title"]]
+    assert f'href="{link.replace("&", "&amp;")}"' in html
+
+
+def test_breadcrumb_names_the_subscribe_page(client, salon):
+    html = client.get("/en/events/subscribe/").content.decode()
+    crumbs = re.search(r'<nav class="breadcrumbs".*?</nav>', html, re.S).group(0)
+    assert '<li><a href="/en/events/">Events</a></li>' in crumbs
+    assert '<li aria-current="page">Subscribe to the calendar</li>' in crumbs
 
 
 def test_subscribe_page_keeps_the_calendars_filters(client, salon):
@@ -47,7 +98,7 @@ def test_subscribe_page_keeps_the_calendars_filters(client, salon):
     response = client.get("/en/events/subscribe/?venue=centre&free=1")
     main = response.context["subscription"]
     assert main["url"] == "http://testserver/en/events/ics/?venue=centre&free=1"
-    assert response.context["topics"] == []
+    assert response.context["picked"] == "venue:centre"
 
 
 def test_subscribe_page_rejects_unknown_filters(client, calendar):
