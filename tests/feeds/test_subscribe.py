@@ -59,9 +59,9 @@ def test_picking_what_to_follow_shows_its_links(client, salon, follow, location)
     response = client.get("/en/events/subscribe/", {"follow": follow})
     assert response.status_code == 302 and response["Location"] == location
     if "?" in location:
-        html = client.get(location).content.decode()
-        assert f'<option value="{follow}" selected>' in html
-        main = client.get(location).context["subscription"]
+        page = client.get(location)  # rendered once: a repeat visit comes from the page cache
+        assert f'<option value="{follow}" selected>' in page.content.decode()
+        main = page.context["subscription"]
         assert main["url"] == "http://testserver/en/events/ics/?" + location.split("?")[1]
 
 
