@@ -12,7 +12,7 @@ import time
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
-from django.db.models import F, Max
+from django.db.models import Max
 from django.http import HttpResponse
 from django.middleware.gzip import GZipMiddleware
 from django.utils.cache import get_conditional_response, patch_cache_control
@@ -33,7 +33,7 @@ FEED_PAGES = (EventPage, EventIndexPage, PublicSpacePage, PartnerPage)
 
 def feeds_version():
     """The number cached bodies are kept under: one indexed read, shared by every process."""
-    return FeedsVersion.objects.filter(pk=1).values_list("number", flat=True).first() or 0
+    return FeedsVersion.current()
 
 
 def invalidate_feeds():
@@ -43,8 +43,7 @@ def invalidate_feeds():
     back with it: a request that read the old data before the commit keeps its body under
     the old number, which no request asks for afterwards.
     """
-    if not FeedsVersion.objects.filter(pk=1).update(number=F("number") + 1):
-        FeedsVersion.objects.get_or_create(pk=1, defaults={"number": 1})
+    FeedsVersion.bump()
 
 
 # Wagtail's log of what happened to the pages a feed shows. Deletes are logged by the admin's

@@ -350,19 +350,39 @@ class ContactDetails(ReviewedSnippet, ClusterableModel):
         return f"{self.centre_name} ({self.locale})"
 
 
-class SiteVersion(models.Model):
-    """One row whose number goes up in the same transaction as any change a reader could see.
+class VersionNumber(models.Model):
+    """One row whose number goes up in the same transaction as a change, for cache keys.
 
-    Anonymous visitors' pages are cached under this number (home/page_cache.py). It lives
-    in the database, so every worker and every app server misses the old pages the moment
-    a change commits.
+    It lives in the database, not in a process's memory, so every worker and every app
+    server sees the new number the moment the change commits, and none can serve what
+    was cached under the old one. A request that read the old data before the commit
+    keeps its copy under the old number, which no request asks for afterwards.
     """
 
     number = models.BigIntegerField(default=0)
 
     class Meta:
-        verbose_name = _("site version")
-        verbose_name_plural = _("site version")
+        abstract = True
 
     def __str__(self):
         return str(self.number)
+
+    @classmethod
+    def current(cls):
+        """The number now: one indexed read."""
+        return cls.objects.filter(pk=1).values_list("number", flat=True).first() or 0
+
+    @classmethod
+    def bump(cls):
+        """Raise the number inside the current transaction."""
+        if not cls.objects.filter(pk=1).update(number=models.F("number") + 1):
+            cls.objects.get_or_create(pk=1, defaults={"number": 1})
+
+
+class SiteVersion(VersionNumber):
+    """Goes up with any change a reader could see; anonymous visitors' pages are cached
+    under it (home/page_cache.py)."""
+
+    class Meta:
+        verbose_name = _("site version")
+        verbose_name_plural = _("site version")

@@ -19,7 +19,6 @@ from contextvars import ContextVar
 
 from django.apps import apps
 from django.conf import settings
-from django.db import models
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.middleware.cache import FetchFromCacheMiddleware, UpdateCacheMiddleware
 from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
@@ -49,18 +48,11 @@ IGNORED_MODELS = {
 _prefix = ContextVar("youlin_page_cache_prefix", default=None)
 
 
-def site_version():
-    from home.models import SiteVersion
-
-    return SiteVersion.objects.filter(pk=1).values_list("number", flat=True).first() or 0
-
-
 def content_changed(**kwargs):
     """Raise the number: every page cached before this change is a miss from now on."""
     from home.models import SiteVersion
 
-    if not SiteVersion.objects.filter(pk=1).update(number=models.F("number") + 1):
-        SiteVersion.objects.get_or_create(pk=1, defaults={"number": 1})
+    SiteVersion.bump()
 
 
 def _model_changed(sender, **kwargs):
@@ -124,5 +116,7 @@ class FetchFromPageCacheMiddleware(VersionedKey, FetchFromCacheMiddleware):
             request._cache_update_cache = False
             _prefix.set(None)
             return None
-        _prefix.set(f"{settings.CACHE_MIDDLEWARE_KEY_PREFIX}v{site_version()}")
+        from home.models import SiteVersion
+
+        _prefix.set(f"{settings.CACHE_MIDDLEWARE_KEY_PREFIX}v{SiteVersion.current()}")
         return super().process_request(request)

@@ -63,18 +63,21 @@ def healthz(request):
     return HttpResponse("ok", content_type="text/plain")
 
 
-def page_not_found(request, exception=None):
-    """A 404 in the visitor's language, with a way back to each locale's home page."""
-    template = loader.get_template("404.html")
+def _error_page(request, status):
+    """`<status>.html` in the visitor's language, with a way back to each locale's home page."""
+    template = loader.get_template(f"{status}.html")
     context = {"language_links": home_language_links(request), "request_path": request.path}
-    return HttpResponse(template.render(context, request), status=404)
+    return HttpResponse(template.render(context, request), status=status)
+
+
+def page_not_found(request, exception=None):
+    """A 404: the page does not exist, or is not public."""
+    return _error_page(request, 404)
 
 
 def bad_request(request, exception=None):
-    """A 400 in the visitor's language: a form or request with a part missing."""
-    template = loader.get_template("400.html")
-    context = {"language_links": home_language_links(request), "request_path": request.path}
-    return HttpResponse(template.render(context, request), status=400)
+    """A 400: a form or request with a part missing."""
+    return _error_page(request, 400)
 
 
 def server_error(request):

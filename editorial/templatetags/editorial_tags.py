@@ -31,8 +31,8 @@ def snippet_side_panels(context, side_panels, instance):
             "view": "edit",
             "revision_enabled": isinstance(instance, RevisionMixin),
             "draftstate_enabled": isinstance(instance, DraftStateMixin),
-            "revisions_compare_url_name": snippet_url_name(instance, "revisions_compare"),
-            "workflow_history_url": snippet_url(instance, "workflow_history"),
+            "revisions_compare_url_name": _url_name(instance, "revisions_compare"),
+            "workflow_history_url": _url(instance, "workflow_history"),
         }
     )
     swapped = []
@@ -45,15 +45,13 @@ def snippet_side_panels(context, side_panels, instance):
     return swapped
 
 
-@register.simple_tag
-def snippet_url_name(instance, view):
+def _url_name(instance, view):
     """The URL name of one of a snippet's admin views ("revisions_compare" …), or ""."""
     viewset = getattr(instance, "snippet_viewset", None)
     return (viewset and viewset.get_url_name(view)) or ""
 
 
-@register.simple_tag
-def snippet_url(instance, view):
+def _url(instance, view):
     """The URL of one of a snippet's admin views about it ("workflow_history" …), or ""."""
-    name = snippet_url_name(instance, view)
+    name = _url_name(instance, view)
     return reverse(name, args=[quote(instance.pk)]) if name else ""

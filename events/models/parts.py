@@ -18,7 +18,7 @@ from events.choices import (
     ACTION_MOVE,
     WEEKDAY_CHOICES,
 )
-from home.models import ReviewedSnippet
+from home.models import ReviewedSnippet, VersionNumber
 from home.translations import SNIPPET_FACTS, synchronised
 
 
@@ -180,19 +180,10 @@ class Occurrence(models.Model):
         return f"{self.event_id} @ {self.start:%Y-%m-%d %H:%M}"
 
 
-class FeedsVersion(models.Model):
-    """One row whose number goes up in the same transaction as any change a feed shows.
-
-    Cached feed bodies are kept under this number. It lives in the database, not in a
-    process's memory, so every worker and every app server sees a publish at once and
-    none can serve a body built before it.
-    """
-
-    number = models.BigIntegerField(default=0)
+class FeedsVersion(VersionNumber):
+    """Goes up in the same transaction as any change a feed shows; cached feed bodies are
+    kept under it (events/feed_cache.py)."""
 
     class Meta:
         verbose_name = _("feeds version")
         verbose_name_plural = _("feeds version")
-
-    def __str__(self):
-        return str(self.number)
