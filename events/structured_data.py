@@ -5,6 +5,8 @@ this uses, so every page's JSON-LD is written the same way.
 """
 
 import datetime
+import decimal
+import re
 from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
@@ -56,6 +58,23 @@ SCHEMA_STATUS = {
 LANGUAGE_TAGS = {"zh": "zh-Hans"}
 
 
+_NUMBER = r"(\d+(?:\.\d{1,2})?)"
+YUAN_AMOUNT = re.compile(
+    rf"[¥￥]\s*{_NUMBER}|(?:RMB|CNY)\s*{_NUMBER}|{_NUMBER}\s*(?:元|块|RMB|CNY|yuan|위안)",
+    re.IGNORECASE,
+)
+
+
+def amount_in_yuan(text):
+    """The one amount in yuan that a price written as text names ("材料费20元", "¥20 for
+    ingredients", "재료비 20위안"), else None: no amount, or several ("¥20, children ¥10")."""
+    amounts = {
+        decimal.Decimal(next(group for group in match.groups() if group))
+        for match in YUAN_AMOUNT.finditer(text or "")
+    }
+    return amounts.pop() if len(amounts) == 1 else None
+
+
 def event_offer(request, page, owner):
     """schema.org Offer: a price and its currency only when there is an amount (or it is free)."""
     offer = {
@@ -72,6 +91,9 @@ def event_offer(request, page, owner):
             timezone.localtime(owner.first_published_at).replace(microsecond=0).isoformat()
         )
     amount = 0 if owner.is_free else owner.price_amount
+    if amount is None:
+        # Only text was given: its amount when it names exactly one.
+        amount = amount_in_yuan(owner.price) or amount_in_yuan(page.price)
     if amount is not None:
         offer["price"] = f"{amount:.2f}".removesuffix(".00")
         offer["priceCurrency"] = "CNY"

@@ -111,11 +111,10 @@ def language_links(request, page):
             url, translated = f"/{code}/", False
         links.append(LanguageLink(code, bcp47(code), name, url, translated, code == current))
 
-    if page.translation_key == home_key:
-        x_default = reverse("root")
-    else:
-        fallback = translations.get(settings.YOULIN_FALLBACK_LANGUAGE) or page
-        x_default = fallback.get_url(request)
+    # x-default is the community's own language everywhere, home pages included: `/`
+    # redirects, and crawlers report an alternate that redirects.
+    fallback = translations.get(settings.YOULIN_FALLBACK_LANGUAGE) or page
+    x_default = fallback.get_url(request)
     return LanguageLinks(links, x_default)
 
 

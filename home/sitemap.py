@@ -56,8 +56,8 @@ def sitemap_xml(request):
         fallback = next(
             (s for s in siblings if s["code"] == settings.YOULIN_FALLBACK_LANGUAGE), siblings[0]
         )
-        # Home pages: `/` picks the visitor's language, as the pages' own x-default says.
-        entry["x_default"] = request.build_absolute_uri("/") if entry["home"] else fallback["loc"]
+        # Home pages too: `/` redirects, and an alternate must not (as the pages' own x-default).
+        entry["x_default"] = fallback["loc"]
 
     response = TemplateResponse(
         request, "sitemap.xml", {"entries": entries}, content_type="application/xml; charset=utf-8"

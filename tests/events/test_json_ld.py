@@ -8,6 +8,7 @@ import re
 import pytest
 
 from events.models import EventDateChange
+from events.structured_data import amount_in_yuan
 from tests.conftest import publish
 from tests.events.conftest import make_event, next_weekday
 from tests.services.conftest import make_image
@@ -84,6 +85,31 @@ def test_no_price_without_an_amount(client, calendar):
     offers = json_ld(client, "/en/events/paid/")["offers"]
     assert "price" not in offers
     assert "priceCurrency" not in offers
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("材料费20元", decimal.Decimal("20")),
+        ("¥20 for ingredients", decimal.Decimal("20")),
+        ("재료비 20위안", decimal.Decimal("20")),
+        ("RMB 35.50 at the door", decimal.Decimal("35.50")),
+        ("15 yuan, tea included", decimal.Decimal("15")),
+        ("一杯咖啡的钱", None),
+        ("Adults ¥20, children ¥10", None),
+        ("Room 302, from 19:00", None),
+        ("", None),
+    ],
+)
+def test_the_amount_a_price_text_names(text, amount):
+    assert amount_in_yuan(text) == amount
+
+
+def test_price_given_only_as_text_is_offered_with_its_amount(client, calendar):
+    make_event(calendar, "workshop", is_free=False, price="材料费20元")
+    for code in ("zh-hans", "en", "ko"):
+        offers = json_ld(client, f"/{code}/events/workshop/")["offers"]
+        assert (offers["price"], offers["priceCurrency"]) == ("20", "CNY")
 
 
 def test_free_event_costs_zero_yuan(client, salon):
