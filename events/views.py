@@ -26,7 +26,14 @@ from events.feeds import cached_event_calendar, feed_title
 from events.forms import CalendarFilterForm
 from events.models import Occurrence
 from events.occurrences import horizon_days, occurrence_rows
-from events.queries import BadFilter, Filters, entries, filter_options, occurrences_in
+from events.queries import (
+    BadFilter,
+    Filters,
+    categories_in,
+    entries,
+    filter_options,
+    occurrences_in,
+)
 from events.structured_data import event_image, event_structured_data, google_calendar_url
 from events.subscribe import feed_links
 from home.languages import with_suffix
@@ -373,37 +380,36 @@ def event_context(request, page):
             .select_related("venue")
             .order_by("start")[:UPCOMING_DATES]
         )
-    venue_keys = {o.venue.translation_key for o in upcoming_rows if o.venue}
-    if owner.venue:
-        venue_keys.add(owner.venue.translation_key)
-    venues = in_locale(PublicSpacePage, venue_keys, locale)
-    organiser_pages = [o.partner for o in owner.organisers.select_related("partner")]
-    organisers_local = in_locale(PartnerPage, {p.translation_key for p in organiser_pages}, locale)
-    category = owner.category
-    if category is not None and category.locale_id != locale.pk:
-        category = (
-            type(category)
-            .objects.filter(translation_key=category.translation_key, locale=locale)
-            .first()
-            or category
-        )
-    venue = venues.get(owner.venue.translation_key) if owner.venue else None
-    next_occurrence = next((o for o in upcoming_rows if not o.cancelled), None)
-    related = []
+    related_occurrences = []
     if owner.category_id:
-        related_occurrences = (
+        found = (
             occurrences_in(locale, now, now + datetime.timedelta(days=120))
             .filter(event__category_id=owner.category_id)
             .exclude(translation_key=page.translation_key)
         )
-        seen, picked = set(), []
-        for o in related_occurrences[:30]:
+        seen = set()
+        for o in found[:30]:
             if o.translation_key not in seen:
                 seen.add(o.translation_key)
-                picked.append(o)
-            if len(picked) == 3:
+                related_occurrences.append(o)
+            if len(related_occurrences) == 3:
                 break
-        related = entries(picked, locale)
+    venue_keys = {o.venue.translation_key for o in upcoming_rows if o.venue}
+    venue_keys |= {o.venue_key for o in related_occurrences if o.venue_id}
+    if owner.venue:
+        venue_keys.add(owner.venue.translation_key)
+    # With the photo and logo the JSON-LD's picture may come from (events/structured_data.py).
+    venues = in_locale(PublicSpacePage, venue_keys, locale, related=["image"])
+    organiser_pages = [o.partner for o in owner.organisers.select_related("partner__logo")]
+    organisers_local = in_locale(
+        PartnerPage, {p.translation_key for p in organiser_pages}, locale, related=["logo"]
+    )
+    category = owner.category
+    if category is not None:
+        category = categories_in(locale).get(category.translation_key, category)
+    venue = venues.get(owner.venue.translation_key) if owner.venue else None
+    next_occurrence = next((o for o in upcoming_rows if not o.cancelled), None)
+    related = entries(related_occurrences, locale, venues) if related_occurrences else []
     organisers = [
         organisers_local[p.translation_key]
         for p in organiser_pages
