@@ -37,8 +37,7 @@ def navigation_for_request(request):
         {
             "label": label,
             "url": url,
-            "current": request.path == url
-            or (url.count("/") > 2 and request.path.startswith(url)),
+            "current": request.path == url or (url.count("/") > 2 and request.path.startswith(url)),
         }
         for label, url in links
     ]

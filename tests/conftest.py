@@ -22,7 +22,7 @@ from types import SimpleNamespace
 
 import pytest
 import time_machine
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.core.management import call_command
 from django.db import connection, transaction
 from wagtail.models import Locale, Page, Site
@@ -359,6 +359,7 @@ def fresh_page_cache():
     which each test's rollback takes back to where it was. So are the values each process
     keeps per version (home/versioned.py)."""
     cache.clear()
+    caches["feed_blocks"].clear()
     versioned.forget()
 
 
