@@ -13,7 +13,8 @@ from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.db.models import Max, Min
+from django.db.models import Count, F, Max, Min, Q, Window
+from django.db.models.functions import RowNumber, TruncDate
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -217,6 +218,54 @@ def upcoming(request, index):
     return TemplateResponse(request, "events/event_index_page.html", context)
 
 
+def one_day_rows(occurrences, first, last):
+    """Q and day expression for occurrences held on one of the site's days in [first, last].
+
+    Timed, not moved, starting and ending on the same local day: such a row is listed on
+    its start day only, so the database can count and rank the rows of each day.
+    """
+    zone = site_zone()
+    day = TruncDate("start", tzinfo=zone)
+    one_day = Q(
+        all_day=False,
+        moved=False,
+        start__gte=day_start(first),
+        start__lt=day_start(last + datetime.timedelta(days=1)),
+        day_of_end=F("day"),
+    )
+    return occurrences.annotate(day=day, day_of_end=TruncDate("end", tzinfo=zone)), one_day
+
+
+def capped_occurrences(occurrences, first, last, per_day):
+    """`limit_per_day` of the occurrences, with most rows counted and capped by the database.
+
+    A busy month has thousands of dates and shows four a day: each day's one-day rows
+    come ranked and counted by the database (the first `per_day` of them, and how many
+    there are), the few others (all-day, over several days, moved) are read whole, and
+    `limit_per_day` decides among them. Whatever it keeps is among these rows: a one-day
+    row that is not among the first `per_day` one-day rows of its day has `per_day` rows
+    before it that day.
+    """
+    annotated, one_day = one_day_rows(occurrences, first, last)
+    ranked = annotated.filter(one_day).annotate(
+        rank=Window(RowNumber(), partition_by=[F("day")], order_by=[F("start"), F("pk")]),
+        day_total=Window(Count("pk"), partition_by=[F("day")]),
+    )
+    top = list(ranked.filter(rank__lte=per_day))
+    others = [o for o in annotated.exclude(one_day) if listed_days(o, first, last)]
+    candidates = sorted(top + others, key=lambda o: (o.start, o.pk))
+    kept, more = limit_per_day(candidates, first, last, per_day)
+    # The one-day rows not read still count against their day.
+    totals = {}
+    for o in top:
+        totals[o.day] = o.day_total
+    for o in others:
+        for day, _away in listed_days(o, first, last):
+            totals[day] = totals.get(day, 0) + 1
+    more = {day: total - per_day for day, total in totals.items() if total > per_day}
+    return kept, more
+
+
 def _range_view(request, index, view, first, last, title, extra=None, per_day=None):
     try:
         filters = _filters(request, index)
@@ -231,8 +280,11 @@ def _range_view(request, index, view, first, last, title, extra=None, per_day=No
         include_cancelled=True,
         include_moved_from=True,
     )
-    occurrences = [o for o in occurrences if listed_days(o, first, last)]
-    occurrences, more = limit_per_day(occurrences, first, last, per_day)
+    if per_day is None:
+        occurrences = [o for o in occurrences if listed_days(o, first, last)]
+        more = {}
+    else:
+        occurrences, more = capped_occurrences(occurrences, first, last, per_day)
     rows = entries(occurrences, index.locale)
     context = _calendar_context(request, index, view, filters, title)
     days = group_by_day(rows, first, last, per_day)
