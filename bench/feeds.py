@@ -55,10 +55,10 @@ def timed(client, runs, clear=False, before=None, **headers):
 
 
 def main():
-    from bench.bulk_events import bulk_events
-    from bench.calendar_views import build_site
     from django.utils import timezone
 
+    from bench.bulk_events import bulk_events
+    from bench.calendar_views import build_site
     from events.models import EventPage, Occurrence
 
     parser = argparse.ArgumentParser(description=__doc__)
@@ -86,7 +86,7 @@ def main():
         body_kb = len(response.content) / 1024
         event = EventPage.objects.order_by("pk").first()
 
-        def publish_one():
+        def publish_one(event=event):
             # What publishing one event changes for the feed: its stamp, and the body's key.
             EventPage.objects.filter(pk=event.pk).update(last_published_at=timezone.now())
             cache.clear()

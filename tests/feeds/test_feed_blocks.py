@@ -1,7 +1,5 @@
 """The whole-calendar feed joins each event's text, written once (events/feed_blocks.py)."""
 
-from unittest import mock
-
 import pytest
 from django.core.cache import cache, caches
 from icalendar import Calendar
