@@ -14,8 +14,9 @@ from django.db import connection, transaction
 from django.utils import timezone
 from wagtail.models import Page
 
-from events.models import EventOrganiser, EventPage
+from events.models import EventOrganiser, EventPage, FeedsVersion
 from events.occurrences import rebuild
+from home.models import SiteVersion
 
 
 def _insert_rows(model, instances):
@@ -122,4 +123,7 @@ def bulk_events(
         all_pages.append(pages)
     for page in all_pages[0]:
         rebuild(page.translation_key)
+    # Rows written behind the signals' back: what publishing would have done to the caches.
+    SiteVersion.bump()
+    FeedsVersion.bump()
     return all_pages[0]

@@ -24,6 +24,10 @@ import tempfile
 import time
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
+# What a page costs to build: every request runs its view, none comes from the page cache
+# (home/page_cache.py). What each process keeps per content version (home/versioned.py)
+# is warm, as on a live site. PAGE_CACHE=true times cache hits instead.
+os.environ.setdefault("PAGE_CACHE", "false")
 
 
 def fresh_postgres(url):

@@ -6,13 +6,14 @@ Everything readers see lives under a language prefix (/zh-hans/, /en/, /ko/);
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
 
 from editorial.guard import GuardedUpdateTranslationsView, convert_to_alias_if_allowed
+from home import routing
 from home import views as home_views
 from home.sitemap import sitemap_xml
 from search import views as search_views
@@ -46,8 +47,10 @@ if settings.SERVE_MEDIA and settings.MEDIA_URL.startswith("/"):
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("search/suggest/", search_views.suggest, name="search_suggest"),
-    # Wagtail's page tree must come last: it catches every remaining path.
-    path("", include(wagtail_urls)),
+    # Wagtail's page tree must come last: it catches every remaining path. Its pages are
+    # found in two queries (home/routing.py), then served by Wagtail's own view.
+    *[url for url in wagtail_urls.urlpatterns if url.name != "wagtail_serve"],
+    re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve"),
     prefix_default_language=True,
 )
 

@@ -13,6 +13,7 @@ and answers conditional requests.
 import dataclasses
 import datetime
 import hashlib
+from functools import partial
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -23,12 +24,12 @@ from django.utils import feedgenerator, timezone
 from django.utils.html import linebreaks
 from django.utils.translation import gettext as _
 
-from events import dates
+from events import dates, feed_blocks
 from events.errors import bad_request
+from events.feed_blocks import block_key, joined
 from events.feed_cache import cache_key, cached, etag_of, feed_response, feeds_changed_at
 from events.ical import (
     EventFacts,
-    add_timezones,
     event_calendar,
     event_components,
     last_modified,
@@ -154,6 +155,9 @@ def calendar_body(request, index, filters):
     calendar = new_calendar(
         feed_title(index, filters, filter_options(locale)), language_code, index.intro
     )
+    # Each event's text is written once and kept until what it shows changes
+    # (events/feed_blocks.py); the feed is their join.
+    wanted = []
     newest = None
     for owner in owners:
         page = pages.get(owner.translation_key)
@@ -169,21 +173,27 @@ def calendar_body(request, index, filters):
             ],
             url=_absolute(request, page.get_url(request)),
         )
-        for component in event_components(
-            request,
-            page,
-            owner,
-            exceptions.get(owner.translation_key, []),
-            venues,
-            language_code,
-            facts,
-            venue_slug=filters.venue,
-        ):
-            calendar.add_component(component)
+        changes = exceptions.get(owner.translation_key, [])
+        key = block_key(request, page, owner, changes, venues, language_code, facts, filters.venue)
+        wanted.append(
+            (
+                key,
+                partial(
+                    event_components,
+                    request,
+                    page,
+                    owner,
+                    changes,
+                    venues,
+                    language_code,
+                    facts,
+                    venue_slug=filters.venue,
+                ),
+            )
+        )
         modified = last_modified(page, owner)
         newest = modified if newest is None else max(newest, modified)
-    add_timezones(calendar)
-    return calendar.to_ical(), newest
+    return joined(calendar, feed_blocks.blocks(wanted)), newest
 
 
 class UpcomingEventsFeed(Feed):

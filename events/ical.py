@@ -57,13 +57,14 @@ def new_calendar(name, language_code, description=""):
     return calendar
 
 
-def add_timezones(calendar):
+def add_timezones(calendar, extra_tzids=()):
     """A VTIMEZONE for every TZID used, and for X-WR-TIMEZONE's zone even in an empty feed.
 
     Written as yearly rules (`events.vtimezone`), not icalendar's `add_missing_timezones()`,
-    whose one long RDATE ical.js and vobject read only the first value of.
+    whose one long RDATE ical.js and vobject read only the first value of. `extra_tzids`:
+    those of events written apart, to be joined to the calendar (events/feed_blocks.py).
     """
-    tzids = sorted(calendar.get_missing_tzids() | {settings.TIME_ZONE})
+    tzids = sorted(calendar.get_missing_tzids() | {settings.TIME_ZONE} | set(extra_tzids))
     present = {str(zone["TZID"]) for zone in calendar.walk("VTIMEZONE")}
     for position, tzid in enumerate(tzid for tzid in tzids if tzid not in present):
         calendar.subcomponents.insert(position, vtimezone(tzid))

@@ -10,10 +10,12 @@ import datetime
 from dataclasses import dataclass
 
 from django.db.models import Exists, F, OuterRef, Q
+from django.utils.translation import get_language
 
 from events.choices import AUDIENCE_CHOICES
 from events.forms import CalendarFilterForm
 from events.models import EventCategory, EventOrganiser, EventPage, Occurrence
+from home import versioned
 from home.listing import BadFilter
 from home.translations import shown_on_site
 from home.visibility import live_public
@@ -75,12 +77,32 @@ class Filters:
         return occurrences
 
 
+def categories_in(locale):
+    """{translation_key: category} as `locale` shows them, in list order.
+
+    Kept by each process until the content changes (home/versioned.py): every calendar
+    view, event page and listing names categories.
+    """
+
+    def categories():
+        rows = shown_on_site(EventCategory.objects.filter(locale=locale).order_by("sort_order"))
+        return {row.translation_key: row for row in rows}
+
+    return versioned.kept(("event categories", locale.pk), categories)
+
+
 def filter_options(locale):
-    """The choices each filter offers, labelled in the visitor's locale (3 queries)."""
-    categories = [
-        (c.slug, c.name)
-        for c in shown_on_site(EventCategory.objects.filter(locale=locale).order_by("sort_order"))
-    ]
+    """The choices each filter offers, labelled in the visitor's locale.
+
+    Two queries, kept by each process until the content changes (home/versioned.py).
+    """
+    return versioned.kept(
+        ("calendar filters", locale.pk, get_language()), lambda: _filter_options(locale)
+    )
+
+
+def _filter_options(locale):
+    categories = [(c.slug, c.name) for c in categories_in(locale).values()]
     venues = [
         (p.slug, p.title)
         for p in live_public(PublicSpacePage.objects.filter(locale=locale)).order_by("sort_key")
@@ -121,8 +143,9 @@ def occurrences_in(
         # The events themselves are loaded once per listing by `entries`, not per row:
         # building a page object for every occurrence is most of the cost of a busy month.
         .order_by("start", "pk")
-        # An all-day event's dates are those of its own zone (events.views.local_days).
-        .annotate(event_timezone=F("event__timezone"))
+        # An all-day event's dates are those of its own zone (events.views.local_days);
+        # the venue's translation key finds its page in the visitor's locale (`entries`).
+        .annotate(event_timezone=F("event__timezone"), venue_key=F("venue__translation_key"))
     )
     if not include_cancelled:
         occurrences = occurrences.visible()
@@ -152,8 +175,12 @@ class Entry:
         return self.owner.status
 
 
-def entries(occurrences, locale):
-    """Entries for already-fetched occurrences: five queries whatever their number."""
+def entries(occurrences, locale, venues=None):
+    """Entries for already-fetched occurrences: three queries whatever their number.
+
+    `venues`: {translation_key: venue page in `locale`} when the caller has them already
+    (from `in_locale`), else they are read here.
+    """
     occurrences = list(occurrences)
     owners = {
         event.pk: event
@@ -170,18 +197,16 @@ def entries(occurrences, locale):
             EventPage.objects.filter(translation_key__in=keys, locale=locale)
         ).defer("body")
     }
-    category_keys = {o.event.category.translation_key for o in occurrences if o.event.category}
-    categories = {
-        c.translation_key: c
-        for c in shown_on_site(
-            EventCategory.objects.filter(locale=locale, translation_key__in=category_keys)
-        )
-    }
+    categories = categories_in(locale)
     venue_ids = {o.venue_id for o in occurrences if o.venue_id}
-    venue_keys = dict(
-        PublicSpacePage.objects.filter(pk__in=venue_ids).values_list("pk", "translation_key")
-    )
-    venues = in_locale(PublicSpacePage, set(venue_keys.values()), locale)
+    if all(hasattr(o, "venue_key") for o in occurrences):  # read with them (occurrences_in)
+        venue_keys = {o.venue_id: o.venue_key for o in occurrences if o.venue_id}
+    else:
+        venue_keys = dict(
+            PublicSpacePage.objects.filter(pk__in=venue_ids).values_list("pk", "translation_key")
+        )
+    if venues is None:
+        venues = in_locale(PublicSpacePage, set(venue_keys.values()), locale)
     result = []
     for o in occurrences:
         page = pages.get(o.translation_key)

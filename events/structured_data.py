@@ -107,10 +107,13 @@ def event_image(owner, venues=(), organisers=()):
     `venues` and `organisers` are the visitor's-language pages, then the original ones
     (a translation may not carry the photo).
     """
-    candidates = [owner.image]
-    candidates += [getattr(venue, "image", None) for venue in venues if venue is not None]
-    candidates += [getattr(partner, "logo", None) for partner in organisers]
-    return next((image for image in candidates if image is not None), None)
+    # One at a time: each candidate may be a query, and the first that has one wins.
+    candidates = (
+        lambda: owner.image,
+        *(lambda venue=venue: getattr(venue, "image", None) for venue in venues if venue),
+        *(lambda partner=partner: getattr(partner, "logo", None) for partner in organisers),
+    )
+    return next((image for image in (find() for find in candidates) if image is not None), None)
 
 
 def event_structured_data(request, page, owner, venue, organisers, occurrence, image=None):

@@ -13,7 +13,8 @@ from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.db.models import Max, Min
+from django.db.models import Count, F, Max, Min, Q, Window
+from django.db.models.functions import RowNumber, TruncDate
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -26,7 +27,14 @@ from events.feeds import cached_event_calendar, feed_title
 from events.forms import CalendarFilterForm
 from events.models import Occurrence
 from events.occurrences import horizon_days, occurrence_rows
-from events.queries import BadFilter, Filters, entries, filter_options, occurrences_in
+from events.queries import (
+    BadFilter,
+    Filters,
+    categories_in,
+    entries,
+    filter_options,
+    occurrences_in,
+)
 from events.structured_data import event_image, event_structured_data, google_calendar_url
 from events.subscribe import feed_links
 from home.languages import with_suffix
@@ -210,6 +218,54 @@ def upcoming(request, index):
     return TemplateResponse(request, "events/event_index_page.html", context)
 
 
+def one_day_rows(occurrences, first, last):
+    """Q and day expression for occurrences held on one of the site's days in [first, last].
+
+    Timed, not moved, starting and ending on the same local day: such a row is listed on
+    its start day only, so the database can count and rank the rows of each day.
+    """
+    zone = site_zone()
+    day = TruncDate("start", tzinfo=zone)
+    one_day = Q(
+        all_day=False,
+        moved=False,
+        start__gte=day_start(first),
+        start__lt=day_start(last + datetime.timedelta(days=1)),
+        day_of_end=F("day"),
+    )
+    return occurrences.annotate(day=day, day_of_end=TruncDate("end", tzinfo=zone)), one_day
+
+
+def capped_occurrences(occurrences, first, last, per_day):
+    """`limit_per_day` of the occurrences, with most rows counted and capped by the database.
+
+    A busy month has thousands of dates and shows four a day: each day's one-day rows
+    come ranked and counted by the database (the first `per_day` of them, and how many
+    there are), the few others (all-day, over several days, moved) are read whole, and
+    `limit_per_day` decides among them. Whatever it keeps is among these rows: a one-day
+    row that is not among the first `per_day` one-day rows of its day has `per_day` rows
+    before it that day.
+    """
+    annotated, one_day = one_day_rows(occurrences, first, last)
+    ranked = annotated.filter(one_day).annotate(
+        rank=Window(RowNumber(), partition_by=[F("day")], order_by=[F("start"), F("pk")]),
+        day_total=Window(Count("pk"), partition_by=[F("day")]),
+    )
+    top = list(ranked.filter(rank__lte=per_day))
+    others = [o for o in annotated.exclude(one_day) if listed_days(o, first, last)]
+    candidates = sorted(top + others, key=lambda o: (o.start, o.pk))
+    kept, more = limit_per_day(candidates, first, last, per_day)
+    # The one-day rows not read still count against their day.
+    totals = {}
+    for o in top:
+        totals[o.day] = o.day_total
+    for o in others:
+        for day, _away in listed_days(o, first, last):
+            totals[day] = totals.get(day, 0) + 1
+    more = {day: total - per_day for day, total in totals.items() if total > per_day}
+    return kept, more
+
+
 def _range_view(request, index, view, first, last, title, extra=None, per_day=None):
     try:
         filters = _filters(request, index)
@@ -224,8 +280,11 @@ def _range_view(request, index, view, first, last, title, extra=None, per_day=No
         include_cancelled=True,
         include_moved_from=True,
     )
-    occurrences = [o for o in occurrences if listed_days(o, first, last)]
-    occurrences, more = limit_per_day(occurrences, first, last, per_day)
+    if per_day is None:
+        occurrences = [o for o in occurrences if listed_days(o, first, last)]
+        more = {}
+    else:
+        occurrences, more = capped_occurrences(occurrences, first, last, per_day)
     rows = entries(occurrences, index.locale)
     context = _calendar_context(request, index, view, filters, title)
     days = group_by_day(rows, first, last, per_day)
@@ -373,37 +432,36 @@ def event_context(request, page):
             .select_related("venue")
             .order_by("start")[:UPCOMING_DATES]
         )
-    venue_keys = {o.venue.translation_key for o in upcoming_rows if o.venue}
-    if owner.venue:
-        venue_keys.add(owner.venue.translation_key)
-    venues = in_locale(PublicSpacePage, venue_keys, locale)
-    organiser_pages = [o.partner for o in owner.organisers.select_related("partner")]
-    organisers_local = in_locale(PartnerPage, {p.translation_key for p in organiser_pages}, locale)
-    category = owner.category
-    if category is not None and category.locale_id != locale.pk:
-        category = (
-            type(category)
-            .objects.filter(translation_key=category.translation_key, locale=locale)
-            .first()
-            or category
-        )
-    venue = venues.get(owner.venue.translation_key) if owner.venue else None
-    next_occurrence = next((o for o in upcoming_rows if not o.cancelled), None)
-    related = []
+    related_occurrences = []
     if owner.category_id:
-        related_occurrences = (
+        found = (
             occurrences_in(locale, now, now + datetime.timedelta(days=120))
             .filter(event__category_id=owner.category_id)
             .exclude(translation_key=page.translation_key)
         )
-        seen, picked = set(), []
-        for o in related_occurrences[:30]:
+        seen = set()
+        for o in found[:30]:
             if o.translation_key not in seen:
                 seen.add(o.translation_key)
-                picked.append(o)
-            if len(picked) == 3:
+                related_occurrences.append(o)
+            if len(related_occurrences) == 3:
                 break
-        related = entries(picked, locale)
+    venue_keys = {o.venue.translation_key for o in upcoming_rows if o.venue}
+    venue_keys |= {o.venue_key for o in related_occurrences if o.venue_id}
+    if owner.venue:
+        venue_keys.add(owner.venue.translation_key)
+    # With the photo and logo the JSON-LD's picture may come from (events/structured_data.py).
+    venues = in_locale(PublicSpacePage, venue_keys, locale, related=["image"])
+    organiser_pages = [o.partner for o in owner.organisers.select_related("partner__logo")]
+    organisers_local = in_locale(
+        PartnerPage, {p.translation_key for p in organiser_pages}, locale, related=["logo"]
+    )
+    category = owner.category
+    if category is not None:
+        category = categories_in(locale).get(category.translation_key, category)
+    venue = venues.get(owner.venue.translation_key) if owner.venue else None
+    next_occurrence = next((o for o in upcoming_rows if not o.cancelled), None)
+    related = entries(related_occurrences, locale, venues) if related_occurrences else []
     organisers = [
         organisers_local[p.translation_key]
         for p in organiser_pages

@@ -1,13 +1,16 @@
 """The header navigation and footer contact details for the active locale.
 
 Both are translatable snippets. A locale without its own complete copy falls back to
-the default locale's, so a half-translated site still has a header and footer.
+the default locale's, so a half-translated site still has a header and footer. Each
+process keeps both per language until the content changes (home/versioned.py): every
+page shows them, and they cost four queries to build.
 """
 
 from django.conf import settings
 from django.utils.translation import get_language
 from wagtail.models import Page
 
+from home import versioned
 from home.translations import complete
 from home.visibility import live_public
 
@@ -25,6 +28,23 @@ def _for_active_locale(model):
 
 def navigation_for_request(request):
     """[(label, url, is_current)] for the header, with page links in the visitor's locale."""
+    from wagtail.models import Site
+
+    site = Site.find_for_request(request)
+    key = ("navigation", get_language(), site.pk if site else None)
+    links = versioned.kept(key, lambda: _navigation_links(request))
+    return [
+        {
+            "label": label,
+            "url": url,
+            "current": request.path == url or (url.count("/") > 2 and request.path.startswith(url)),
+        }
+        for label, url in links
+    ]
+
+
+def _navigation_links(request):
+    """[(label, url)] of the header's links in the active locale, for the request's site."""
     from home.models import NavigationMenu
 
     menu = _for_active_locale(NavigationMenu)
@@ -48,12 +68,11 @@ def navigation_for_request(request):
         else:
             url = link["url"]
         if url:
-            current = request.path == url or (url.count("/") > 2 and request.path.startswith(url))
-            items.append({"label": link["label"], "url": url, "current": current})
+            items.append((link["label"], url))
     return items
 
 
 def contact_details_for_request(request):
     from home.models import ContactDetails
 
-    return _for_active_locale(ContactDetails)
+    return versioned.kept(("contact", get_language()), lambda: _for_active_locale(ContactDetails))

@@ -18,6 +18,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import (
     DraftStateMixin,
     Page,
+    PageViewRestriction,
     RevisionMixin,
     TranslatableMixin,
     WorkflowMixin,
@@ -25,13 +26,14 @@ from wagtail.models import (
 from wagtail.search import index
 from wagtail.utils.decorators import cached_classmethod
 
+from home import versioned
 from home.blocks import BodyBlock
 from home.forms import BasePageForm
 from home.languages import language_links
 from home.renditions import HERO, figures_in
 from home.slugs import free_slug
 from home.translations import PAGE_FACTS, SNIPPET_FACTS, synchronised
-from home.visibility import live_public
+from home.visibility import known_unrestricted, live_public
 
 # Tabs that a higher app adds to every page type's editor (editorial adds "Translations"):
 # (heading, a function returning the panels). Filled in by AppConfig.ready().
@@ -98,6 +100,19 @@ class BasePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["language_links"] = language_links(request, self)
         return context
+
+    def get_view_restrictions(self):
+        # Wagtail reads the page's ancestors, then their restrictions, on every visit.
+        if known_unrestricted(self):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
+    def breadcrumb_ancestors(self):
+        """The pages above this one from its home page down, for the breadcrumbs."""
+        found = getattr(self, "_route_ancestors", None)  # read on the way (home/routing.py)
+        if found and found[0].depth == 2:
+            return found
+        return list(self.get_ancestors()[1:])
 
     def serve_preview(self, request, mode_name):
         # Through serve(), like a visit: listing pages build their context there, and
@@ -188,11 +203,14 @@ class HomePage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["untranslated_page"] = untranslated_page_from(request)
-        context["directory_pages"] = [
-            page
-            for page in live_public(self.get_children()).specific()
-            if page.specific_class.__name__ in DIRECTORY_INDEXES
-        ]
+        context["directory_pages"] = versioned.kept(
+            ("directory pages", self.pk),
+            lambda: [
+                page
+                for page in live_public(self.get_children()).specific()
+                if page.specific_class.__name__ in DIRECTORY_INDEXES
+            ],
+        )
         return context
 
 

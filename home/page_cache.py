@@ -23,6 +23,8 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.middleware.cache import FetchFromCacheMiddleware, UpdateCacheMiddleware
 from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 
+from home import versioned
+
 # Bookkeeping that changes nothing a reader sees: drafts, logs, sessions, search entries,
 # renditions (made from an image whose own save counts), translation strings (which
 # reach the site only when the page or snippet is saved), derived rows and this number.
@@ -115,8 +117,11 @@ class FetchFromPageCacheMiddleware(VersionedKey, FetchFromCacheMiddleware):
         if not _cacheable(request):
             request._cache_update_cache = False
             _prefix.set(None)
+            versioned.begin_request(request)  # read when something kept is first asked for
             return None
         from home.models import SiteVersion
 
-        _prefix.set(f"{settings.CACHE_MIDDLEWARE_KEY_PREFIX}v{SiteVersion.current()}")
+        version = SiteVersion.current()
+        versioned.begin_request(request, version)
+        _prefix.set(f"{settings.CACHE_MIDDLEWARE_KEY_PREFIX}v{version}")
         return super().process_request(request)

@@ -23,13 +23,14 @@ from services.models import (
 PAGE_SIZE = 20
 
 
-def in_locale(model, translation_keys, locale):
+def in_locale(model, translation_keys, locale, related=()):
     """{translation_key: the page of `model` to show in `locale`} for many pages in one query.
 
     The live translation in `locale`, else the one in the default locale (a venue not yet
     translated shows its Chinese name), else any. A page nobody may see, a draft or one
     behind a view restriction, is left out in every locale, so it is never named or linked.
     The events app uses this for venues and organisers, stored as source-locale pages.
+    `related` names foreign keys to load with them (a venue's photo, a partner's logo).
     """
     rows = live_public(model.objects.filter(translation_key__in=list(translation_keys)))
 
@@ -39,7 +40,7 @@ def in_locale(model, translation_keys, locale):
         return 1 if row.locale.language_code == settings.LANGUAGE_CODE else 2
 
     shown = {}
-    for row in sorted(rows.select_related("locale"), key=preference):
+    for row in sorted(rows.select_related("locale", *related), key=preference):
         shown.setdefault(row.translation_key, row)
     return shown
 

@@ -22,11 +22,12 @@ from types import SimpleNamespace
 
 import pytest
 import time_machine
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.core.management import call_command
 from django.db import connection, transaction
 from wagtail.models import Locale, Page, Site
 
+from home import versioned
 from home.models import HomePage
 from tests.replay import dump_database, replayed, search_indexing_on, write_database
 
@@ -355,8 +356,11 @@ def migrated_database_url(migrated_database):
 @pytest.fixture(autouse=True)
 def fresh_page_cache():
     """An empty cache for each test: a cached page is keyed by the content's version number,
-    which each test's rollback takes back to where it was."""
+    which each test's rollback takes back to where it was. So are the values each process
+    keeps per version (home/versioned.py)."""
     cache.clear()
+    caches["feed_blocks"].clear()
+    versioned.forget()
 
 
 @pytest.fixture

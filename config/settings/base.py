@@ -158,6 +158,13 @@ CACHES = {
         ("CACHE_URL", "REDIS_URL"), key_prefix=env.text("CACHE_KEY_PREFIX", "youlin")
     )
 }
+# Each event's iCalendar text (events/feed_blocks.py): one entry per event and language,
+# more than local memory's default 300, so in local memory a cache of its own.
+CACHES["feed_blocks"] = (
+    {**CACHES["default"], "LOCATION": "feed-blocks", "OPTIONS": {"MAX_ENTRIES": 100_000}}
+    if CACHES["default"]["BACKEND"].endswith("LocMemCache")
+    else CACHES["default"]
+)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -10,7 +10,14 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "feed_blocks": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "feed-blocks",
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
+    },
+}
 WAGTAILADMIN_BASE_URL = "http://testserver"
 
 # The demo site and `load_demo` (demo/); production settings have neither.

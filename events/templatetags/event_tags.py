@@ -9,6 +9,7 @@ from events import dates
 from events.models import EventIndexPage
 from events.queries import upcoming_at_venue, upcoming_by_organiser, upcoming_entries
 from events.subscribe import feed_links
+from home import versioned
 from home.templatetags.youlin_tags import list_join
 from home.visibility import live_public
 
@@ -131,5 +132,8 @@ def upcoming_events(page, held_as=""):
 
 @register.simple_tag
 def calendar_of(home_page):
-    """The live calendar under a home page, or None."""
-    return live_public(EventIndexPage.objects.child_of(home_page)).first()
+    """The live calendar under a home page, or None (kept until the content changes)."""
+    return versioned.kept(
+        ("calendar of", home_page.pk),
+        lambda: live_public(EventIndexPage.objects.child_of(home_page)).first(),
+    )

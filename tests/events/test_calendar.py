@@ -321,6 +321,34 @@ def test_month_cell_shows_four_events_and_links_to_the_rest(client, calendar):
     assert all(f"Event busy-{n}<" in week_html for n in range(6))
 
 
+def test_month_cell_counts_an_event_over_several_days_among_its_four(client, calendar):
+    # The database ranks and counts one-day events per day; the fair, over three days,
+    # is read whole and takes the first place of each of its days (events/views.py).
+    day = next_weekday(2, 1)
+    make_event(
+        calendar,
+        "fair",
+        english_only=True,
+        start_date=day - datetime.timedelta(days=1),
+        end_date=day + datetime.timedelta(days=1),
+        start_time=datetime.time(10),
+        end_time=datetime.time(18),
+    )
+    for n in range(5):
+        make_event(
+            calendar,
+            f"busy-{n}",
+            english_only=True,
+            start_date=day,
+            start_time=datetime.time(9 + n),
+        )
+    html = client.get(month_url("en", day)).content.decode()
+    assert [n for n in range(5) if f"Event busy-{n}<" in html] == [0, 1, 2]
+    assert "Event fair<" in html
+    year, week, _ = day.isocalendar()
+    assert f'href="/en/events/week/{year}/{week}/">2 more' in html
+
+
 def test_a_postponed_event_is_not_listed_as_if_it_were_happening(client, calendar):
     day = next_weekday(2)
     make_event(calendar, "picnic", english_only=True, status="postponed", start_date=day)
