@@ -161,7 +161,9 @@ def test_unknown_zone_is_reported_and_read_as_the_default():
     )
     (item,) = reading(data).items
     assert item.timezone == "Asia/Shanghai"
-    assert item.notes == [("unknown_zone", {"zone": "Mars Standard Time", "default": "Asia/Shanghai"})]
+    assert item.notes == [
+        ("unknown_zone", {"zone": "Mars Standard Time", "default": "Asia/Shanghai"})
+    ]
 
 
 def test_monthly_by_date_and_last_weekday():
