@@ -29,7 +29,7 @@ def fixture_weeks(clock):
 
 
 @pytest.fixture
-def source(calendar):
+def source(calendar):  # noqa: F811 (the fixture imported above)
     """Muyan Coffee's calendar (in Chinese, trusted), organised by the YAM partner page."""
     return CalendarSource.objects.create(
         name="沐言咖啡",
@@ -54,50 +54,67 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
-    def do_GET(self):  # noqa: N802 (http.server's name)
-        path = self.path
-        if path.endswith(".ics") and (FIXTURES / path.lstrip("/")).is_file():
-            body = fixture(path.lstrip("/"))
+    def do_GET(self):
+        name = self.path.lstrip("/")
+        if name.endswith(".ics") and (FIXTURES / name).is_file():
+            body = fixture(name)
             self.send(200, body, [("Content-Type", "text/calendar"), ("Content-Length", len(body))])
-        elif path == "/page.html":
-            self.send(200, b"<!DOCTYPE html><html><body>Calendar</body></html>")
-        elif path == "/moved":
-            self.send(301, headers=[("Location", "/google.ics")])
-        elif path == "/loop":
-            self.send(302, headers=[("Location", "/loop")])
-        elif path.startswith("/hop/"):
-            self.send(302, headers=[("Location", f"/hop/{int(path[5:]) + 1}")])
-        elif path == "/to-private":
-            self.send(302, headers=[("Location", "http://10.1.2.3/calendar.ics")])
-        elif path == "/to-metadata":
-            self.send(302, headers=[("Location", "http://169.254.169.254/latest/meta-data/")])
-        elif path == "/declared-huge":
-            self.send(200, b"BEGIN:VCALENDAR\r\n", [("Content-Length", 50 * 1024 * 1024)])
-        elif path == "/huge":  # no length: the body simply goes on (a 50 MB file)
-            self.send_response(200)
-            self.end_headers()
-            line = b"X-FILLER:" + b"x" * 1000 + b"\r\n"
-            try:
-                self.wfile.write(b"BEGIN:VCALENDAR\r\n")
-                for _ in range(50 * 1024):
-                    self.wfile.write(line)
-            except OSError:
-                pass  # the importer stopped reading, as it should
-        elif path == "/hang":
-            time.sleep(3)
-            self.send(200, fixture("google.ics"))
-        elif path == "/drip":
-            self.send_response(200)
-            self.end_headers()
-            try:
-                for byte in fixture("google.ics")[:40]:
-                    self.wfile.write(bytes([byte]))
-                    self.wfile.flush()
-                    time.sleep(0.1)
-            except OSError:
-                pass
+        elif self.path.startswith("/hop/"):
+            self.send(302, headers=[("Location", f"/hop/{int(self.path[5:]) + 1}")])
+        elif self.path in REDIRECTS:
+            self.send(302, headers=[("Location", REDIRECTS[self.path])])
+        elif self.path in SPECIAL:
+            getattr(self, SPECIAL[self.path])()
         else:
             self.send(404, b"not found")
+
+    def page(self):
+        self.send(200, b"<!DOCTYPE html><html><body>Calendar</body></html>")
+
+    def declared_huge(self):
+        self.send(200, b"BEGIN:VCALENDAR\r\n", [("Content-Length", 50 * 1024 * 1024)])
+
+    def huge(self):
+        """No length: the body simply goes on (a 50 MB file)."""
+        self.send_response(200)
+        self.end_headers()
+        line = b"X-FILLER:" + b"x" * 1000 + b"\r\n"
+        try:
+            self.wfile.write(b"BEGIN:VCALENDAR\r\n")
+            for _ in range(50 * 1024):
+                self.wfile.write(line)
+        except OSError:
+            pass  # the importer stopped reading, as it should
+
+    def hang(self):
+        time.sleep(3)
+        self.send(200, fixture("google.ics"))
+
+    def drip(self):
+        self.send_response(200)
+        self.end_headers()
+        try:
+            for byte in fixture("google.ics")[:40]:
+                self.wfile.write(bytes([byte]))
+                self.wfile.flush()
+                time.sleep(0.1)
+        except OSError:
+            pass
+
+
+REDIRECTS = {
+    "/moved": "/google.ics",
+    "/loop": "/loop",
+    "/to-private": "http://10.1.2.3/calendar.ics",
+    "/to-metadata": "http://169.254.169.254/latest/meta-data/",
+}
+SPECIAL = {
+    "/page.html": "page",
+    "/declared-huge": "declared_huge",
+    "/huge": "huge",
+    "/hang": "hang",
+    "/drip": "drip",
+}
 
 
 class Server(http.server.ThreadingHTTPServer):
