@@ -1,0 +1,117 @@
+"""`manage.py import_calendars` and what editors see in the admin: calendars and the report."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from wagtail.users.models import UserProfile
+
+from imports.importer import import_source
+from imports.models import CalendarSource, ImportRun
+from tests.imports.conftest import fixture
+
+pytestmark = pytest.mark.django_db
+
+
+def test_command_prints_a_line_per_calendar(web, source, calendar, capsys):
+    source.url = f"{web}/google.ics"
+    source.save()
+    CalendarSource.objects.create(
+        name="Broken partner",
+        partner=calendar.yam.zh,
+        url=f"{web}/page.html",
+        locale=calendar.home.zh.locale,
+    )
+    CalendarSource.objects.create(
+        name="Paused",
+        partner=calendar.yam.zh,
+        url=f"{web}/x.ics",
+        locale=source.locale,
+        active=False,
+    )
+    call_command("import_calendars")
+    out, err = capsys.readouterr()
+    assert out.startswith("沐言咖啡: 4 added, 0 updated, 0 cancelled or unpublished, 0 skipped (")
+    assert "Broken partner: failed: The address gives a web page, not a calendar" in err
+    assert "Paused" not in out + err
+    assert ImportRun.objects.count() == 2
+
+
+def test_command_imports_one_calendar_by_id(web, source, capsys):
+    source.url = f"{web}/meetup.ics"
+    source.active = False
+    source.save()
+    call_command("import_calendars", "--source", str(source.pk))
+    assert "3 added" in capsys.readouterr().out
+
+
+@pytest.fixture
+def admin_client(client, calendar):
+    user = get_user_model().objects.create_superuser("admin", "admin@example.org", "pw")
+    client.force_login(user)
+    return client, user
+
+
+def test_report_lists_each_run_with_reasons(admin_client, source):
+    client, _user = admin_client
+    import_source(source, fixture("duplicates.ics"))
+    import_source(source, b"<html></html>")
+    html = client.get("/admin/calendar-imports/").content.decode()
+    assert "2 added, 0 updated, 0 cancelled or unpublished, 2 skipped" in html
+    assert "The event has no start date (DTSTART)." in html
+    assert "Another event in the file has the same UID (same@example.org); kept the newest." in html
+    assert "Nothing was imported:" in html and "not a calendar" in html
+    assert html.index("not a calendar") < html.index("2 added")  # newest first
+
+
+def test_report_reads_in_the_editors_language(admin_client, source):
+    client, user = admin_client
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "zh-hans"
+    profile.save()
+    import_source(source, fixture("duplicates.ics"))
+    html = client.get("/admin/calendar-imports/").content.decode()
+    assert "活动没有开始日期（DTSTART）。" in html
+
+
+def test_report_is_for_those_who_manage_calendars(client, calendar, source):
+    user = get_user_model().objects.create_user("reader", password="pw")
+    from django.contrib.auth.models import Permission
+
+    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(user)
+    assert client.get("/admin/calendar-imports/").status_code in (302, 403)
+
+
+def test_editors_list_and_add_calendars(admin_client, calendar):
+    client, _user = admin_client
+    response = client.post(
+        "/admin/partner_calendars/new/",
+        {
+            "name": "YAM",
+            "partner": calendar.yam.zh.pk,
+            "url": "webcal://calendar.example.org/yam.ics",
+            "locale": calendar.home.zh.locale.pk,
+            "when_removed": "cancel",
+            "active": "on",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert CalendarSource.objects.get().url == "webcal://calendar.example.org/yam.ics"
+    listing = client.get("/admin/partner_calendars/").content.decode()
+    assert "YAM" in listing and "Not imported yet" in listing
+
+
+def test_a_calendar_without_address_or_file_is_refused(admin_client, calendar):
+    client, _user = admin_client
+    response = client.post(
+        "/admin/partner_calendars/new/",
+        {
+            "name": "YAM",
+            "partner": calendar.yam.zh.pk,
+            "locale": calendar.home.zh.locale.pk,
+            "when_removed": "cancel",
+        },
+    )
+    assert response.status_code == 200
+    assert "Give the calendar" in response.content.decode()
+    assert not CalendarSource.objects.exists()
