@@ -5,6 +5,7 @@ translates them when it shows them, so a report reads in whichever language the
 editor uses.
 """
 
+from django.core.exceptions import FieldDoesNotExist
 from django.utils.translation import gettext_lazy as _
 
 MESSAGES = {
@@ -50,11 +51,27 @@ MESSAGES = {
 }
 
 
+def field_names(names):
+    """Field names ("title, start_time") as the editor's form labels them, in their language."""
+    from events.models import EventPage
+
+    labels = []
+    for name in names.split(", "):
+        try:
+            labels.append(str(EventPage._meta.get_field(name).verbose_name))
+        except FieldDoesNotExist:
+            labels.append(name)
+    return ", ".join(labels)
+
+
 def message(code, params=None):
     text = MESSAGES.get(code)
     if text is None:
         return code
+    params = dict(params or {})
+    if code == "kept_local":
+        params["fields"] = field_names(params.get("fields", ""))
     try:
-        return str(text) % (params or {})
+        return str(text) % params
     except (KeyError, TypeError, ValueError):
         return str(text)
