@@ -104,13 +104,18 @@ class CalendarSource(models.Model):
         ),
         FieldRowPanel([FieldPanel("locale"), FieldPanel("category")]),
         FieldPanel("default_venue"),
-        FieldRowPanel([FieldPanel("trusted"), FieldPanel("when_removed"), FieldPanel("active")]),
+        # Publishing without approval is a moderator's right (editorial/roles.py).
+        FieldPanel("trusted", permission="imports.trust_calendarsource"),
+        FieldRowPanel([FieldPanel("when_removed"), FieldPanel("active")]),
     ]
 
     class Meta:
         verbose_name = _("partner calendar")
         verbose_name_plural = _("partner calendars")
         ordering = ["name"]
+        permissions = [
+            ("trust_calendarsource", _("Can let a partner calendar publish without approval"))
+        ]
 
     def __str__(self):
         return self.name

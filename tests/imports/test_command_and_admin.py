@@ -115,3 +115,27 @@ def test_a_calendar_without_address_or_file_is_refused(admin_client, calendar):
     assert response.status_code == 200
     assert "Give the calendar" in response.content.decode()
     assert not CalendarSource.objects.exists()
+
+
+def test_editors_add_calendars_but_only_moderators_make_them_trusted(client, calendar):
+    from django.contrib.auth.models import Group
+
+    from editorial.roles import EDITORS, MODERATORS, setup_roles
+
+    setup_roles()
+    form = {
+        "name": "YAM",
+        "partner": calendar.yam.zh.pk,
+        "url": "https://calendar.example.org/yam.ics",
+        "locale": calendar.home.zh.locale.pk,
+        "when_removed": "cancel",
+        "trusted": "on",
+    }
+    for group, trusted in ((EDITORS, False), (MODERATORS, True)):
+        user = get_user_model().objects.create_user(group, password="pw")
+        user.groups.add(Group.objects.get(name=group))
+        client.force_login(user)
+        assert client.get("/admin/calendar-imports/").status_code == 200
+        response = client.post("/admin/partner_calendars/new/", {**form, "name": group})
+        assert response.status_code == 302
+        assert CalendarSource.objects.get(name=group).trusted is trusted
