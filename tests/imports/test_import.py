@@ -325,3 +325,11 @@ def test_the_source_needs_an_address_or_a_file(calendar):
     assert "url" in raised.value.message_dict
     source.url = "webcal://example.org/calendar.ics"
     source.full_clean()
+
+
+def test_a_page_an_editor_deleted_is_not_created_again(source):
+    import_source(source, fixture("google.ics"))
+    page_of(source, GOOGLE_SINGLE).delete()
+    run = import_source(source, fixture("google.ics"))
+    assert (run.added, run.unchanged) == (0, 4)
+    assert not EventPage.objects.filter(title="咖啡拉花体验课").exists()
