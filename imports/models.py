@@ -23,6 +23,26 @@ def validate_calendar_url(value):
         raise ValidationError(_("Enter an address starting with https://, http:// or webcal://."))
 
 
+LAST_RUN_FIELDS = (
+    "started_at",
+    "error",
+    "error_params",
+    "added",
+    "updated",
+    "cancelled",
+    "skipped",
+)
+
+
+class CalendarSourceQuerySet(models.QuerySet):
+    def with_last_run(self):
+        """Each calendar with its last run's counts (`last_<field>`), in the same query."""
+        latest = ImportRun.objects.filter(source=models.OuterRef("pk")).order_by("-started_at")
+        return self.annotate(
+            **{f"last_{name}": models.Subquery(latest.values(name)[:1]) for name in LAST_RUN_FIELDS}
+        )
+
+
 class CalendarSource(models.Model):
     """A partner's calendar that is imported into the site's events."""
 
@@ -96,6 +116,8 @@ class CalendarSource(models.Model):
     )
     active = models.BooleanField(_("import regularly"), default=True)
 
+    objects = CalendarSourceQuerySet.as_manager()
+
     panels = [
         FieldPanel("name"),
         FieldPanel("partner"),
@@ -134,7 +156,14 @@ class CalendarSource(models.Model):
 
     def last_import(self):
         """The last run in a few words, for the admin's list of calendars."""
-        run = self.last_run()
+        if hasattr(self, "last_started_at"):  # CalendarSource.objects.with_last_run()
+            run = None
+            if self.last_started_at is not None:
+                run = ImportRun(
+                    source=self, **{name: getattr(self, f"last_{name}") for name in LAST_RUN_FIELDS}
+                )
+        else:
+            run = self.last_run()
         if run is None:
             return _("Not imported yet")
         return run.error_message() if run.failed else run.summary()

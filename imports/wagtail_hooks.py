@@ -5,14 +5,22 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from imports.models import CalendarSource
 from imports.views import ImportReportView
 
 
+class CalendarSourceIndexView(IndexView):
+    def get_base_queryset(self):
+        # The last run's counts come with the calendars: one query for any number of them.
+        return CalendarSource.objects.with_last_run().select_related("partner", "locale")
+
+
 class CalendarSourceViewSet(ModelViewSet):
     model = CalendarSource
+    index_view_class = CalendarSourceIndexView
     icon = "date"
     menu_label = _("Partner calendars")
     name = "partner_calendars"

@@ -139,3 +139,30 @@ def test_editors_add_calendars_but_only_moderators_make_them_trusted(client, cal
         response = client.post("/admin/partner_calendars/new/", {**form, "name": group})
         assert response.status_code == 302
         assert CalendarSource.objects.get(name=group).trusted is trusted
+
+
+@pytest.mark.parametrize("page", ["/admin/partner_calendars/", "/admin/calendar-imports/"])
+def test_listings_cost_the_same_queries_for_2_or_12_calendars(
+    admin_client, source, page, django_assert_max_num_queries
+):
+    client, _user = admin_client
+
+    def add_calendars(count):
+        for number in range(count):
+            extra = CalendarSource.objects.create(
+                name=f"Partner {number}",
+                partner=source.partner,
+                url="https://example.org/x.ics",
+                locale=source.locale,
+            )
+            for _run in range(2):
+                import_source(extra, fixture("duplicates.ics"))
+
+    add_calendars(2)
+    client.get(page)  # warm: the admin's own caches
+    with django_assert_max_num_queries(40) as small:
+        assert client.get(page).status_code == 200
+    add_calendars(10)
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        html = client.get(page).content.decode()
+    assert "Partner 9" in html
