@@ -24,7 +24,7 @@ from django.conf import settings
 
 SCHEMES = {"http": "http", "https": "https", "webcal": "https", "webcals": "https"}
 REDIRECTS = {301, 302, 303, 307, 308}
-USER_AGENT = "Youlin calendar import (+https://github.com/youlin)"
+USER_AGENT = "Youlin calendar import"
 CHUNK = 64 * 1024
 
 
@@ -93,6 +93,11 @@ def _pool(parts, address, timeout):
     return urllib3.HTTPConnectionPool(address, **common)
 
 
+def _host_header(parts):
+    host = f"[{parts.hostname}]" if ":" in parts.hostname else parts.hostname
+    return f"{host}:{parts.port}" if parts.port else host  # never the URL's user:password@
+
+
 def fetch(url):
     """The body at `url` (bytes), or FetchError saying why not."""
     max_bytes = _setting("IMPORTS_MAX_BYTES", 10 * 1024 * 1024)
@@ -116,7 +121,7 @@ def fetch(url):
                     "GET",
                     path,
                     headers={
-                        "Host": parts.netloc,
+                        "Host": _host_header(parts),
                         "User-Agent": USER_AGENT,
                         "Accept": "text/calendar, */*;q=0.5",
                     },
