@@ -224,9 +224,8 @@ def apply_values(page, values):
 # Saving --------------------------------------------------------------------------------------
 
 
-def release(source, page):
-    """Publish the latest revision (trusted source) or submit it for approval. Returns a note."""
-    revision = page.get_latest_revision()
+def release(source, page, revision):
+    """Publish `revision` (trusted source) or submit the page for approval. Returns a note."""
     if source.trusted:
         revision.publish()
         return None
@@ -247,8 +246,7 @@ def create(source, index, item, values):
         slug = free_slug(f"{slug} event", index, page)
     page.slug = slug
     index.add_child(instance=page)
-    page.save_revision(log_action=True)
-    return page
+    return page, page.save_revision(log_action=True)
 
 
 def import_item(source, index, item, imported, venues):
@@ -259,11 +257,11 @@ def import_item(source, index, item, imported, venues):
     if imported is None or imported.page_id is None:
         if imported is not None:
             return "unchanged", None, []  # an editor deleted the page: it stays deleted
-        page = create(source, index, item, values)
+        page, revision = create(source, index, item, values)
         ImportedEvent.objects.create(
             source=source, key=item.key, uid=item.uid, page=page, imported=snapshot
         )
-        note = release(source, page)
+        note = release(source, page, revision)
         return "added", page, reasons + ([note] if note else [])
     page = imported.page.specific
     latest = page.get_latest_revision_as_object()
@@ -285,8 +283,7 @@ def import_item(source, index, item, imported, venues):
     if not changed and not (was_removed and not page.live):
         return "unchanged", page, reasons if kept else []
     apply_values(latest, changed)
-    latest.save_revision(log_action=True)
-    note = release(source, page)
+    note = release(source, page, latest.save_revision(log_action=True))
     return "updated", page, reasons + ([note] if note else [])
 
 
@@ -307,8 +304,7 @@ def remove(source, imported):
     latest.status = STATUS_CANCELLED
     imported.imported["status"] = STATUS_CANCELLED
     imported.save(update_fields=["imported"])
-    latest.save_revision(log_action=True)
-    note = release(source, page)
+    note = release(source, page, latest.save_revision(log_action=True))
     return "cancelled", page, [note] if note else []
 
 

@@ -259,10 +259,10 @@ def test_an_event_that_fails_to_save_is_rolled_back_alone(source, monkeypatch):
     real = importer.create
 
     def failing(source, index, item, values):
-        page = real(source, index, item, values)
+        created = real(source, index, item, values)
         if item.uid == GOOGLE_FAIR:
             raise ValueError("disk full")
-        return page
+        return created
 
     monkeypatch.setattr(importer, "create", failing)
     run = import_source(source, fixture("google.ics"))
