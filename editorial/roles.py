@@ -68,6 +68,11 @@ MODEL_PERMISSIONS = {
         "events.change_eventcategory",
         "services.add_servicecategory",
         "services.change_servicecategory",
+        # Partners' calendars (imports/): editors add them; what they import still waits
+        # for approval unless a moderator marks the calendar trusted.
+        "imports.add_calendarsource",
+        "imports.change_calendarsource",
+        "imports.view_calendarsource",
     ],
     MODERATORS: [
         "wagtailadmin.access_admin",
@@ -82,6 +87,8 @@ MODEL_PERMISSIONS = {
             )
             for action in ("add", "change", "delete", "publish")
         ),
+        *(f"imports.{action}_calendarsource" for action in ("add", "change", "delete", "view")),
+        "imports.trust_calendarsource",
     ],
     # Snippet permissions are per model, not per language: editorial/locale_guard.py
     # keeps translators to their own language. No "publish": like their pages, their

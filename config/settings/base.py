@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "services",
     "search",
     "editorial",
+    "imports",
     # wagtail_localize.locales replaces wagtail.locales (same app label).
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -188,6 +189,17 @@ WAGTAIL_I18N_ENABLED = True
 YOULIN_FALLBACK_LANGUAGE = "en"
 # A service guide not checked for this many days is listed under Reports → Guides to review.
 YOULIN_SERVICE_REVIEW_DAYS = 365
+
+# Partners' calendars (imports/fetch.py): a download is refused past this size, gives up
+# after these timeouts (connect, each read, the whole download) and follows this many
+# redirects. Addresses in private networks are always refused, except those listed in
+# IMPORTS_ALLOWED_NETWORKS (CIDR; tests serve calendars on 127.0.0.1).
+IMPORTS_MAX_BYTES = env.integer("IMPORTS_MAX_MB", 10, minimum=1) * 1024 * 1024
+IMPORTS_CONNECT_TIMEOUT = 10
+IMPORTS_READ_TIMEOUT = 20
+IMPORTS_DEADLINE_SECONDS = 60
+IMPORTS_MAX_REDIRECTS = 5
+IMPORTS_ALLOWED_NETWORKS = []
 # locale/vendor corrects Wagtail's own catalogues where their translation is wrong.
 LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "vendor"]
 LANGUAGE_COOKIE_NAME = "youlin_language"

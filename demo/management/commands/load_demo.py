@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from demo import directory, events, site, users
+from demo import calendars, directory, events, site, users
 from demo.builder import Demo
 from demo.guard import check_may_load
 from demo.search_index import DeferredIndex
@@ -27,6 +27,10 @@ STEPS = [
     ("Repeating events (the English salon: one Saturday cancelled, one moved)", events.repeating),
     ("One-off and multi-day events", events.one_offs),
     ("Editorial roles, workflow and demo users", users.roles_and_users),
+    (
+        "Partner calendars (an uploaded .ics, imported by import_calendars)",
+        calendars.partner_calendar,
+    ),
     # Last, so the menu can link to every index page.
     ("Navigation and footer", site.site_chrome),
 ]
