@@ -15,7 +15,7 @@ from ninja.decorators import decorate_view
 
 from api import parts
 from api.http import conditional, today
-from api.params import DEFAULT_LIMIT, MAX_LIMIT, BadParameter, activate, page_of
+from api.params import DEFAULT_LIMIT, MAX_LIMIT, MAX_OFFSET, BadParameter, activate, page_of
 from api.schemas import ErrorAnswer, LocaleCode, Partner, Partners, Service, Services, Space, Spaces
 from home.visibility import live_public
 from services import opening, queries
@@ -80,7 +80,7 @@ def list_services(
     locale: LocaleCode | None = None,
     category: str = Query("", max_length=100),
     limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT),
-    offset: int = Query(0, ge=0),
+    offset: int = Query(0, ge=0, le=MAX_OFFSET),
 ):
     locale_row = activate(request, locale)
     pages, by_key = service_pages(locale_row, category)
@@ -177,7 +177,7 @@ def list_partners(
     type: PartnerType | None = None,
     language: Language | None = Query(None, description="A language spoken there."),
     limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT),
-    offset: int = Query(0, ge=0),
+    offset: int = Query(0, ge=0, le=MAX_OFFSET),
 ):
     locale_row = activate(request, locale)
     page, rows = page_of(request, partner_pages(locale_row, type, language), limit, offset)
@@ -239,7 +239,7 @@ def list_spaces(
     request,
     locale: LocaleCode | None = None,
     limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT),
-    offset: int = Query(0, ge=0),
+    offset: int = Query(0, ge=0, le=MAX_OFFSET),
 ):
     locale_row = activate(request, locale)
     page, rows = page_of(request, space_pages(locale_row), limit, offset)

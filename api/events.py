@@ -22,6 +22,7 @@ from api.params import (
     BBOX_PATTERN,
     DEFAULT_LIMIT,
     MAX_LIMIT,
+    MAX_OFFSET,
     BadParameter,
     BoundingBox,
     activate,
@@ -90,7 +91,7 @@ def list_events(
         None, pattern=BBOX_PATTERN, description="west,south,east,north (WGS-84 degrees)."
     ),
     limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT),
-    offset: int = Query(0, ge=0),
+    offset: int = Query(0, ge=0, le=MAX_OFFSET),
 ):
     locale_row = activate(request, locale)
     first = instant(start, "start") or start_of(today())

@@ -21,6 +21,7 @@ from home.languages import supported_language
 
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 100
+MAX_OFFSET = 1_000_000
 # Far enough out that no occurrence lies beyond; near enough that converting an instant
 # to UTC (or adding a day) never leaves the years Python's datetime can hold.
 EARLIEST = datetime.datetime(1900, 1, 1, tzinfo=datetime.UTC)
@@ -31,7 +32,7 @@ BBOX_PATTERN = r"^-?[0-9]{1,3}(\.[0-9]{1,12})?(,-?[0-9]{1,3}(\.[0-9]{1,12})?){3}
 EXPECTED = {
     "locale": _("one of zh-hans, en, ko"),
     "limit": _("a whole number from 1 to 100"),
-    "offset": _("a whole number, 0 or more"),
+    "offset": _("a whole number from 0 to 1,000,000"),
     "start": _("a date (2027-01-16) or a date and time with its offset (2027-01-16T19:00+08:00)"),
     "end": _("a date (2027-01-16) or a date and time with its offset (2027-01-16T19:00+08:00)"),
     "last_modified_since": _(

@@ -84,3 +84,10 @@ def invalid_parameters(request, exc):
 @api.exception_handler(Http404)
 def not_found(request, exc):
     return error_answer(request, 404, exc.args[0] if exc.args else _("Not found."))
+
+
+def unknown_address(request, rest=""):
+    """Any other address under /api/: a JSON 404, not the site's HTML page."""
+    response = error_answer(request, 404, _("There is nothing at this address."))
+    response["Access-Control-Allow-Origin"] = "*"
+    return response

@@ -6,13 +6,13 @@ Everything readers see lives under a language prefix (/zh-hans/, /en/, /ko/);
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
 
-from api.urls import api
+from api.urls import api, unknown_address
 from editorial.guard import GuardedUpdateTranslationsView, convert_to_alias_if_allowed
 from home import views as home_views
 from home.sitemap import sitemap_xml
@@ -25,6 +25,7 @@ urlpatterns = [
     path("healthz", home_views.healthz, name="healthz"),
     # The public JSON API, outside the language prefixes: ?locale= picks the language.
     path("api/v3/", api.urls),
+    re_path(r"^api/(?P<rest>.*)$", unknown_address),
     # wagtail-localize's "Sync translated pages", guarded so that "Publish immediately"
     # publishes no untranslated text, and only where the user may publish
     # (editorial/guard.py). Listed before the admin so they take over the same URLs.
