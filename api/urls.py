@@ -83,7 +83,9 @@ def invalid_parameters(request, exc):
 
 @api.exception_handler(Http404)
 def not_found(request, exc):
-    return error_answer(request, 404, exc.args[0] if exc.args else _("Not found."))
+    return error_answer(
+        request, 404, exc.args[0] if exc.args else _("There is nothing at this address.")
+    )
 
 
 def unknown_address(request, rest=""):

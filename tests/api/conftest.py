@@ -9,8 +9,17 @@ from django.core.files.images import ImageFile
 from PIL import Image as PILImage
 from wagtail.images.models import Image
 
-from tests.events.conftest import calendar, make_event, next_weekday, salon  # noqa: F401
+from tests.events import conftest as events_fixtures
+from tests.events.conftest import make_event, next_weekday
+from tests.events.test_private_pages import private as private_fixture
 from tests.replay import replayed
+from tests.services.conftest import directory as directory_fixture
+
+# The calendar's, the directory's and the private-pages test's own fixtures.
+calendar = events_fixtures.calendar
+salon = events_fixtures.salon
+private = private_fixture
+directory = directory_fixture
 
 API = "/api/v3"
 

@@ -7,7 +7,6 @@ from wagtail.models import PageViewRestriction
 
 from services.maps import wgs84_to_gcj02
 from tests.api.conftest import get_json
-from tests.services.conftest import directory  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 

@@ -11,12 +11,7 @@ from events.models import Occurrence
 from tests.api.conftest import all_items, get_json
 from tests.conftest import publish
 from tests.events.conftest import make_event, next_weekday
-from tests.events.test_private_pages import (  # noqa: F401
-    PRIVATE_NAMES,
-    assert_private_names_absent,
-    private,
-    restrict,
-)
+from tests.events.test_private_pages import assert_private_names_absent
 
 pytestmark = pytest.mark.django_db
 
@@ -119,10 +114,8 @@ def test_range_is_start_inclusive_end_exclusive_and_defaults_to_today(client, pr
         f"/events/?locale=en&start={thursday}T20:00:00%2B08:00&end={thursday}T21:00:00%2B08:00",
     )
     assert [i["event"]["title"] for i in data["items"]] == ["Korean corner"]  # still on
-    data = get_json(
-        client,
-        f"/events/?locale=en&start={thursday}T21:00:00%2B08:00&end={thursday + datetime.timedelta(days=1)}",
-    )
+    friday = thursday + datetime.timedelta(days=1)
+    data = get_json(client, f"/events/?locale=en&start={thursday}T21:00:00%2B08:00&end={friday}")
     assert data["items"] == []
     # An end before the start is an empty range, not an error.
     assert get_json(client, f"/events/?end={thursday}&start={thursday}T12:00%2B08:00")["count"] == 0
