@@ -11,6 +11,7 @@ parameter is a 400 naming it, never a 422 or a 500.
 from django.conf import settings
 from django.http import Http404
 from django.utils import translation
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 from ninja import NinjaAPI
 from ninja.errors import ValidationError
@@ -46,20 +47,27 @@ api.add_router("/", directory.router)
 
 
 def error_answer(request, status, detail, errors=()):
-    """The error as JSON, in the language asked for (if ?locale= is one we have)."""
+    """The error as JSON; the texts are lazy, and are read in the language asked for."""
     with translation.override(answer_language(request)):
-        detail = str(detail)
-        errors = [{**error, "message": str(error["message"])} for error in errors]
-    body = ErrorAnswer(status=status, detail=detail, errors=errors)
+        body = ErrorAnswer(
+            status=status,
+            detail=str(detail),
+            errors=[{**error, "message": str(error["message"])} for error in errors],
+        )
     return api.create_response(request, body.model_dump(), status=status)
 
 
 def bad_parameters(request, names):
-    errors = [{"parameter": name, "message": BadParameter(name).message} for name in names]
+    errors = [{"parameter": name, "message": message_about(name)} for name in names]
     return error_answer(request, 400, errors[0]["message"], errors)
 
 
+def message_about(name):
+    return lazy(lambda: BadParameter(name).message, str)()
+
+
 def answer_language(request):
+    """?locale= if it is one we have, else Accept-Language (api/params.py)."""
     asked = request.GET.get("locale")
     return language_of(request, asked if asked in dict(settings.LANGUAGES) else None)
 

@@ -72,7 +72,7 @@ def agenda_from_week_view(client, monday):
                 state = "moved-away"
             elif "event-entry--cancelled" in classes or "event-entry--postponed" in classes:
                 state = "cancelled"
-            elif "badge--moved" in entry:
+            elif 'badge--moved"' in entry:
                 state = "moved"
             else:
                 state = "scheduled"
