@@ -1,14 +1,16 @@
 """The demo site through the API: everything it publishes, in every language it has."""
 
-import pytest
-
 from events.models import EventPage
 from services.models import PartnerPage, PublicSpacePage, ServicePage
 from tests.api.conftest import all_items, get_json
 
 
-@pytest.mark.parametrize("code", ["zh-hans", "en", "ko"])
-def test_the_demo_directory_and_calendar_in_each_language(demo_site, client, code):
+def test_the_demo_directory_and_calendar_in_each_language(demo_site, client):
+    for code in ("zh-hans", "en", "ko"):
+        check_language(client, code)
+
+
+def check_language(client, code):
     for kind, model in (
         ("services", ServicePage),
         ("partners", PartnerPage),
