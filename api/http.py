@@ -135,7 +135,7 @@ class CrossOriginMiddleware:
             return self.get_response(request)
         if request.method == "OPTIONS" and "Access-Control-Request-Method" in request.headers:
             response = HttpResponse(status=204)
-            response["Access-Control-Allow-Methods"] = "GET, HEAD, OPTIONS"
+            response["Access-Control-Allow-Methods"] = "GET, OPTIONS"
             response["Access-Control-Allow-Headers"] = self.ALLOW_HEADERS
             response["Access-Control-Max-Age"] = "86400"
         else:
