@@ -1,7 +1,7 @@
 """URL configuration.
 
 Everything readers see lives under a language prefix (/zh-hans/, /en/, /ko/);
-`/`, the sitemap, robots.txt, the admin and documents do not.
+`/`, the sitemap, robots.txt, the JSON API, the admin and documents do not.
 """
 
 from django.conf import settings
@@ -12,6 +12,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
 
+from api.urls import api, unknown_address
 from editorial.guard import GuardedUpdateTranslationsView, convert_to_alias_if_allowed
 from home import routing
 from home import views as home_views
@@ -23,6 +24,9 @@ urlpatterns = [
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap_xml, name="sitemap"),
     path("healthz", home_views.healthz, name="healthz"),
+    # The public JSON API, outside the language prefixes: ?locale= picks the language.
+    path("api/v3/", api.urls),
+    re_path(r"^api/(?P<rest>.*)$", unknown_address),
     # wagtail-localize's "Sync translated pages", guarded so that "Publish immediately"
     # publishes no untranslated text, and only where the user may publish
     # (editorial/guard.py). Listed before the admin so they take over the same URLs.

@@ -29,6 +29,15 @@ class VisitorLocaleMiddleware(LocaleMiddleware):
         translation.activate(language)
         request.LANGUAGE_CODE = translation.get_language()
 
+    def process_response(self, request, response):
+        # Django redirects a 404 outside the language prefixes to /<language>/… when a page
+        # could be there; a JSON API's "not found" is the answer itself, not a page to find.
+        if response.status_code == 404 and not response.get("Content-Type", "").startswith(
+            "text/html"
+        ):
+            return response
+        return super().process_response(request, response)
+
 
 class IncompleteRequestMiddleware:
     """A form or API call with a field missing is a 400, not a 500.

@@ -17,7 +17,7 @@ LAYERS = [
     {"home"},
     {"services", "search"},
     {"events"},
-    {"editorial", "imports"},
+    {"editorial", "imports", "api"},
     {"demo"},
     {"config"},
 ]
@@ -82,6 +82,9 @@ def test_imports_point_down_the_layers():
         ("events", "from services.models import PartnerPage\n", True),
         ("editorial", "from home.translations import complete\n", True),
         ("services", "from .opening import is_open\n", True),
+        ("api", "from events.queries import Filters\n", True),
+        ("events", "from api.params import BadParameter\n", False),
+        ("editorial", "import api.urls\n", False),  # same layer
     ],
 )
 def test_the_check_catches_an_upward_import(tmp_path, app, source, allowed):

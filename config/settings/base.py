@@ -37,6 +37,10 @@ INSTALLED_APPS = [
     "search",
     "editorial",
     "imports",
+    "api",
+    # django-ninja's own templates and static files: the API's docs page (Swagger UI)
+    # served from this site, not from a CDN.
+    "ninja",
     # wagtail_localize.locales replaces wagtail.locales (same app label).
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -66,6 +70,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # The JSON API may be read from any origin: first, so that cached answers and 304s
+    # carry the header too (api/http.py).
+    "api.http.CrossOriginMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "home.middleware.SecurityHeadersMiddleware",
     # Anonymous visitors' pages from the cache, keyed by the content's version in the
