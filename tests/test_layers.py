@@ -17,7 +17,7 @@ LAYERS = [
     {"home"},
     {"services", "search"},
     {"events"},
-    {"editorial"},
+    {"editorial", "notices"},
     {"demo"},
     {"config"},
 ]
