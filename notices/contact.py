@@ -17,9 +17,10 @@ from django import forms
 from django.conf import settings
 from django.core.cache import cache
 from django.core.mail import EmailMessage
+from django.middleware.csrf import get_token
 from django.template.response import TemplateResponse
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.csrf import ensure_csrf_cookie
 
 from home.languages import bcp47
 
@@ -35,6 +36,9 @@ def contact_form_class(base):
     class ContactForm(base):
         def __init__(self, *args, **kwargs):
             super().__init__(*args, **kwargs)
+            for name, field in self.fields.items():
+                if field.help_text:
+                    field.widget.attrs["aria-describedby"] = f"id_{name}-help"
             self.fields[HONEYPOT] = forms.CharField(
                 required=False,
                 label=_("Leave this empty"),
@@ -74,9 +78,9 @@ def count_message(request):
             cache.add(key, 1, RATE_WINDOW_SECONDS)
 
 
-@ensure_csrf_cookie
 def serve_contact_page(page, request, serve, *args, **kwargs):
     """The form page (always with a CSRF cookie); 429 with the form once over the limit."""
+    get_token(request)  # the cookie that makes the response private and uncached
     if request.method == "POST" and over_limit(request):
         form = page.get_form(request.POST, page=page, user=request.user)
         form.is_valid()  # keep what they wrote on the form they get back
@@ -85,8 +89,13 @@ def serve_contact_page(page, request, serve, *args, **kwargs):
         )
         context = page.get_context(request)
         context["form"] = form
-        return TemplateResponse(request, page.get_template(request), context, status=429)
-    return serve(request, *args, **kwargs)
+        response = TemplateResponse(request, page.get_template(request), context, status=429)
+    else:
+        response = serve(request, *args, **kwargs)
+    # The CSRF cookie is added after the site's own cache headers are decided (the CSRF
+    # middleware sits outside them), so say here that this page is no one else's to keep.
+    add_never_cache_headers(response)
+    return response
 
 
 def render_email(page, form):
