@@ -73,7 +73,13 @@ def active_alerts(request, language_code=None, now=None):
 
 
 def next_alert_change(request):
-    """When the banner next changes by the clock alone: an alert starts or ends (or None)."""
+    """When the banner next changes by the clock alone: an alert starts or ends (or None).
+
+    Only for responses that showed the banner's place (every page from the base layout);
+    others (feeds, robots.txt, the load balancer's check) cost no query.
+    """
+    if getattr(request, _ROWS, None) is None:
+        return None
     now = timezone.now()
     moments = [
         moment

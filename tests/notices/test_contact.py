@@ -150,3 +150,17 @@ def test_submissions_are_listed_in_the_admin(contact, admin_client):
     response = admin_client.get(f"/admin/forms/submissions/{contact.en.pk}/")
     assert response.status_code == 200
     assert "Where do I register?" in response.content.decode()
+
+
+def test_a_message_can_be_exported_and_deleted_on_request(contact, admin_client):
+    post(csrf_client(), "/en/contact/", GOOD)
+    [submission] = FormSubmission.objects.all()
+    export = admin_client.get(f"/admin/forms/submissions/{contact.en.pk}/?export=csv")
+    assert export.status_code == 200
+    body = export.getvalue() if export.streaming else export.content
+    assert "Where do I register?" in body.decode()
+    deleted = admin_client.post(
+        f"/admin/forms/submissions/{contact.en.pk}/delete/?selected-submissions={submission.pk}"
+    )
+    assert deleted.status_code == 302
+    assert not FormSubmission.objects.exists()
