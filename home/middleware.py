@@ -84,7 +84,9 @@ class PublicCacheHeadersMiddleware:
         if personal:
             patch_cache_control(response, private=True, no_cache=True)
         elif response.status_code in (200, 301, 404):
-            patch_cache_control(response, public=True, max_age=settings.YOULIN_PAGE_CACHE_SECONDS)
+            from home.page_cache import max_age  # page_cache imports wagtail's signals
+
+            patch_cache_control(response, public=True, max_age=max_age(request))
         patch_vary_headers(response, ("Cookie",))
         return response
 

@@ -12,15 +12,20 @@ default, Redis when `REDIS_URL` is set), and a hit costs one query: reading the 
 Requests from anyone with a session (editors, a visitor who has just logged in to a
 private page) are never served from or stored in the cache. What changes with the
 clock alone ("open now", "today") is at most `YOULIN_PAGE_CACHE_SECONDS` old, as the
-`Cache-Control: max-age` sent to browsers and proxies already allows.
+`Cache-Control: max-age` sent to browsers and proxies already allows, except what every
+page shows and changes at a known time with nothing published then (an urgent alert's
+banner ends): apps register when that happens next (`register_clock_change`), and no
+page is kept, here or by a browser or CDN, past that moment (`max_age`).
 """
 
+import math
 from contextvars import ContextVar
 
 from django.apps import apps
 from django.conf import settings
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.middleware.cache import FetchFromCacheMiddleware, UpdateCacheMiddleware
+from django.utils import timezone
 from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 
 from home import versioned
@@ -42,6 +47,7 @@ IGNORED_MODELS = {
     "wagtailadmin.editingsession",
     "wagtailadmin.userprofile",
     "wagtailimages.rendition",
+    "wagtailforms.formsubmission",
     "events.occurrence",
     "events.feedsversion",
     "home.siteversion",
@@ -74,6 +80,27 @@ def connect_receivers():
         signal.connect(_model_changed, dispatch_uid=f"youlin_page_cache_{id(signal)}")
     for signal in (page_published, page_unpublished, post_page_move, published, unpublished):
         signal.connect(content_changed, dispatch_uid=f"youlin_page_cache_{id(signal)}")
+
+
+# Functions of the request giving the next moment (or None) at which something shown on
+# every page changes by the clock alone; filled in by higher apps' AppConfig.ready().
+CLOCK_CHANGES = []
+
+
+def register_clock_change(next_change):
+    if next_change not in CLOCK_CHANGES:
+        CLOCK_CHANGES.append(next_change)
+
+
+def max_age(request):
+    """Seconds a public page may be kept: PAGE_CACHE_SECONDS, or less before a clock change."""
+    seconds = settings.YOULIN_PAGE_CACHE_SECONDS
+    now = timezone.now()
+    for next_change in CLOCK_CHANGES:
+        moment = next_change(request)
+        if moment is not None:
+            seconds = min(seconds, max(0, math.floor((moment - now).total_seconds())))
+    return seconds
 
 
 # Not pages: the admin, documents (served with their own checks) and the load balancer's

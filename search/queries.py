@@ -26,7 +26,9 @@ class ResultType:
     models: tuple  # app_label.ModelName; empty for "pages": everything else
 
 
-RESULT_TYPES = (
+# The kinds of result, in the order of the type filter. "Pages" (everything else) stays
+# last; apps above search add theirs with register_result_type() in AppConfig.ready().
+RESULT_TYPES = [
     ResultType("services", _("Services"), ("services.ServicePage", "services.ServiceIndexPage")),
     ResultType("events", _("Events"), ("events.EventPage", "events.EventIndexPage")),
     ResultType("partners", _("Partners"), ("services.PartnerPage", "services.PartnerIndexPage")),
@@ -35,15 +37,28 @@ RESULT_TYPES = (
     ),
     # "Pages" alone is also the page-number navigation: translators need the context.
     ResultType("pages", pgettext_lazy("kind of search result", "Pages"), ()),
-)
-RESULT_TYPE_KEYS = frozenset(t.key for t in RESULT_TYPES)
+]
+RESULT_TYPE_KEYS = {t.key for t in RESULT_TYPES}
 # Suggested on an empty search: the calendar, then the directory.
-BROWSE_PAGES = (
+BROWSE_PAGES = [
     "events.EventIndexPage",
     "services.ServiceIndexPage",
     "services.PartnerIndexPage",
     "services.SpaceIndexPage",
-)
+]
+
+
+def register_result_type(result_type, browse_page=None):
+    """Add a kind of result (before "Pages"), and its index page to suggest on an empty search.
+
+    For apps above search (the notice board): search never imports them.
+    """
+    if result_type.key in RESULT_TYPE_KEYS:
+        return
+    RESULT_TYPES.insert(len(RESULT_TYPES) - 1, result_type)
+    RESULT_TYPE_KEYS.add(result_type.key)
+    if browse_page and browse_page not in BROWSE_PAGES:
+        BROWSE_PAGES.append(browse_page)
 
 
 def _content_type_ids(result_type):

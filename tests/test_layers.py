@@ -17,7 +17,7 @@ LAYERS = [
     {"home"},
     {"services", "search"},
     {"events"},
-    {"editorial", "imports", "api"},
+    {"editorial", "imports", "api", "notices"},
     {"demo"},
     {"config"},
 ]

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "editorial",
     "imports",
     "api",
+    "notices",
     # django-ninja's own templates and static files: the API's docs page (Swagger UI)
     # served from this site, not from a CDN.
     "ninja",
@@ -133,6 +134,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "home.context_processors.site_chrome",
+                # The urgent-alert banner in the base layout (notices/alerts.py).
+                "notices.context_processors.urgent_alerts",
             ],
         },
     },
@@ -267,6 +270,9 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 YOULIN_PAGE_CACHE_SECONDS = env.integer("PAGE_CACHE_SECONDS", 300)
 # Anonymous visitors' pages served from the cache (home/page_cache.py).
 YOULIN_PAGE_CACHE = env.boolean("PAGE_CACHE", True)
+# Contact form: messages one address may send per hour (notices/contact.py).
+YOULIN_CONTACT_RATE_LIMIT = env.integer("CONTACT_RATE_LIMIT", 5, minimum=1)
+DEFAULT_FROM_EMAIL = env.text("DEFAULT_FROM_EMAIL", "webmaster@localhost")
 # Public URL of the site, used in the sitemap when no request is at hand.
 YOULIN_SITE_NAME = _("Youlin · Shuangbai International Community")
 

@@ -32,6 +32,10 @@ PAGES = {
     "/{lang}/events/weekend/": 200,
     "/{lang}/events/english-salon/": 200,
     "/{lang}/events/subscribe/": 200,
+    "/{lang}/notices/": 200,
+    "/{lang}/notices/archive/": 200,
+    "/{lang}/notices/water-outage-jinxiu/": 200,
+    "/{lang}/contact/": 200,
     "/{lang}/search/?q={salon}": 200,  # results
     "/{lang}/search/?q=xyzzy": 200,  # nothing found: the way on to the calendar and directory
     "/{lang}/does-not-exist/": 404,

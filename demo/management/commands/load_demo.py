@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from demo import calendars, directory, events, site, users
+from demo import calendars, directory, events, notices, site, users
 from demo.builder import Demo
 from demo.guard import check_may_load
 from demo.search_index import DeferredIndex
@@ -26,6 +26,10 @@ STEPS = [
     ("Event calendar page", events.index_page),
     ("Repeating events (the English salon: one Saturday cancelled, one moved)", events.repeating),
     ("One-off and multi-day events", events.one_offs),
+    ("Notices: residential compounds", notices.areas),
+    ("Notices: the notice board", notices.index_page),
+    ("Notices: a water outage, a reminder, a road closure and an urgent alert", notices.notices),
+    ("Contact form", notices.contact_page),
     ("Editorial roles, workflow and demo users", users.roles_and_users),
     (
         "Partner calendars (an uploaded .ics, imported by import_calendars)",

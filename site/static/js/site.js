@@ -19,4 +19,30 @@
     var item = current.parentElement;
     row.scrollLeft = item.offsetLeft - row.offsetLeft - (row.clientWidth - item.offsetWidth) / 2;
   }
+
+  // Urgent alerts: a "Hide" button per alert, remembered in this browser only (no cookie,
+  // nothing sent to the site). The key names the alert and its end, so a changed end time
+  // shows it again. Without script, or without storage, the banner simply stays.
+  var store;
+  try { store = window.localStorage; store.getItem("x"); } catch (error) { store = null; }
+  if (store) {
+    var HIDDEN = "youlin-hidden-alerts";
+    var hidden = (store.getItem(HIDDEN) || "").split(" ").filter(Boolean);
+    var alerts = document.querySelectorAll(".urgent-alert[data-alert]");
+    Array.prototype.forEach.call(alerts, function (alert) {
+      var key = alert.getAttribute("data-alert");
+      if (hidden.indexOf(key) !== -1) {
+        alert.hidden = true;
+        return;
+      }
+      var button = alert.querySelector(".urgent-alert__hide");
+      if (!button) return;
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        hidden.push(key);
+        try { store.setItem(HIDDEN, hidden.slice(-20).join(" ")); } catch (error) { /* full */ }
+        alert.hidden = true;
+      });
+    });
+  }
 })();
