@@ -68,6 +68,8 @@ MODEL_PERMISSIONS = {
         "events.change_eventcategory",
         "services.add_servicecategory",
         "services.change_servicecategory",
+        "search.add_synonym",
+        "search.change_synonym",
     ],
     MODERATORS: [
         "wagtailadmin.access_admin",
@@ -79,6 +81,7 @@ MODEL_PERMISSIONS = {
                 ("services", "servicecategory"),
                 ("home", "navigationmenu"),
                 ("home", "contactdetails"),
+                ("search", "synonym"),
             )
             for action in ("add", "change", "delete", "publish")
         ),
@@ -92,6 +95,7 @@ MODEL_PERMISSIONS = {
         "services.change_servicecategory",
         "home.change_navigationmenu",
         "home.change_contactdetails",
+        "search.change_synonym",
     ],
 }
 COLLECTION_PERMISSIONS = {

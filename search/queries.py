@@ -1,9 +1,11 @@
 """The visitor's search: pages of one locale, by type, with counts and snippets."""
 
+import re
 from dataclasses import dataclass
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -11,10 +13,18 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail.search.backends import get_search_backend
 
+from home.languages import bcp47
 from home.visibility import live_public
-from search.text import highlight, parse_query, plain_text
+from search.backend import build_query, vocabulary
+from search.synonyms import Synonyms, split_words
+from search.text import correct_word, highlight, normalise_word, parse_query, plain_text
 
 RESULTS_PER_PAGE = 10
+# A query of this many groups or more falls back to pages with all but one of them.
+MIN_GROUPS_FOR_PARTIAL = 3
+# Pages of other languages offered when nothing in the visitor's language matches.
+OTHER_LANGUAGE_RESULTS = 30
+SYNONYMS_CACHE_SECONDS = 24 * 3600
 SUGGESTIONS = 8
 SNIPPET_LENGTH = 160
 
@@ -96,25 +106,76 @@ class Hit:
     type: ResultType
     title: list  # [(text, is_match)]
     snippet: list
+    language: object = None  # the page's locale, when it is not the visitor's
+    lang: str = ""  # its BCP 47 tag, for lang="…"
+    next_date: object = None  # an event's next date (a datetime), if it has one
+
+
+# Functions other apps add (events: an event's next date): pages -> {page id: text}.
+# Each must cost one query for any number of pages.
+RESULT_DATES = []
+
+
+def register_result_dates(function):
+    """Show a date under results: `function(pages)` returns {page id: text} (events/apps.py)."""
+    if function not in RESULT_DATES:
+        RESULT_DATES.append(function)
+    return function
+
+
+def next_dates(pages):
+    found = {}
+    for function in RESULT_DATES:
+        found.update(function(pages))
+    return found
+
+
+def synonyms_for(locale):
+    """The editors' synonym lists of one language, from the cache while nothing changed.
+
+    Cached per locale under the site's version number (home/page_cache.py), which goes
+    up whenever a snippet is saved or deleted, so a changed list is used at once.
+    """
+    from home.models import SiteVersion
+    from search.models import Synonym
+
+    key = f"youlin:search:synonyms:{locale.pk}:v{SiteVersion.current()}"
+    lists = cache.get(key)
+    if lists is None:
+        lists = [
+            split_words(words)
+            for words in Synonym.objects.filter(locale=locale, live=True).values_list(
+                "words", flat=True
+            )
+        ]
+        cache.set(key, lists, SYNONYMS_CACHE_SECONDS)
+    return Synonyms(lists)
 
 
 class Search:
     """One visitor's search in one locale, optionally narrowed to a result type.
 
-    All words must match; when nothing matches every word, pages matching any of
-    them are shown instead (`any_words`), best first.
+    Every word must match, or one of its synonyms. When nothing does, in this order:
+    a mistyped word is corrected against the index's words (`correction`); with
+    three words or more, pages with all but one are shown (`any_words`); pages of
+    other languages that match are offered, in this language where a translation
+    exists (`other_languages`). Otherwise nothing is found: no noise.
     """
 
     def __init__(self, text, locale, kind=None):
-        self.query = parse_query(text)
-        self.text = self.query.text
+        self.synonyms = synonyms_for(locale)
+        self.query = parse_query(text, synonyms=self.synonyms)
+        self.text = self.typed = self.query.text
         self.locale = locale
         self.kind = kind if kind in RESULT_TYPE_KEYS else None
         self.any_words = False
+        self.other_languages = False
+        self.correction = None  # the corrected query's text, shown as "Did you mean"
         self.backend = get_search_backend()
+        self._query = build_query(self.query)
 
-    def _search(self, queryset, operator):
-        return self.backend.search(self.text, queryset, operator=operator)
+    def _search(self, queryset, query=None):
+        return self.backend.search(query or self._query, queryset)
 
     @property
     def kind_type(self):
@@ -127,14 +188,80 @@ class Search:
 
     @cached_property
     def _facet(self):
-        """{content type id: count} of every result, switching to "any word" if needed."""
-        if not self.query:
+        """{content type id: count} of every result, after whatever fallback was needed."""
+        if self._query is None:
             return {}
-        facet = self._search(self.pages, "and").facet("content_type_id")
-        if not facet and len(self.query.terms) > 1:
-            self.any_words = True
-            facet = self._search(self.pages, "or").facet("content_type_id")
+        facet = self._search(self.pages).facet("content_type_id")
+        if facet:
+            return facet
+        corrected = self._corrected()
+        if corrected is not None:
+            query = build_query(corrected)
+            facet = self._search(self.pages, query).facet("content_type_id")
+            if facet:
+                self.query, self._query = corrected, query
+                self.correction = self._as_written(corrected)
+                return facet
+        if len(self.query.groups) >= MIN_GROUPS_FOR_PARTIAL:
+            query = build_query(self.query, cover=len(self.query.groups) - 1)
+            facet = self._search(self.pages, query).facet("content_type_id")
+            if facet:
+                self.any_words, self._query = True, query
+                return facet
+        found = self._in_other_languages()
+        if found:
+            self.other_languages = True
+            facet = {}
+            for page in found:
+                facet[page.content_type_id] = facet.get(page.content_type_id, 0) + 1
         return facet
+
+    def _corrected(self):
+        """The query with its mistyped Latin words corrected, or None if none is."""
+        words = [g.word for g in self.query.groups if g.word and len(g.alternatives) == 1]
+        if not words:
+            return None
+        known = vocabulary()
+        corrections = {}
+        for word in words:
+            found = correct_word(word, known)
+            if found:
+                corrections[word] = found
+        return self.query.corrected(corrections) if corrections else None
+
+    def _as_written(self, corrected):
+        """The corrected query as the best match writes it (festiv -> festival)."""
+        written = {}
+        top = next(iter(self._search(self.pages.specific(), build_query(corrected))[:1]), None)
+        if top is not None:
+            for word in re.findall(r"[A-Za-z]+", f"{top.title} {page_text(top)}"):
+                written.setdefault(normalise_word(word), word.casefold())
+        shown = {
+            typed: written.get(term, word) for typed, (term, word) in corrected.corrections.items()
+        }
+        return " ".join(shown.get(word, word) for word in self.typed.split())
+
+    def _in_other_languages(self):
+        """Pages of other languages that match, each as its translation here where one exists."""
+        others = (
+            Page.objects.live().public().filter(depth__gt=1).exclude(locale=self.locale)
+        )
+        matches = list(self._search(others)[:OTHER_LANGUAGE_RESULTS])
+        if not matches:
+            return []
+        keys = [page.translation_key for page in matches]
+        here = {
+            page.translation_key: page
+            for page in self.pages.filter(translation_key__in=keys)
+        }
+        chosen, seen = [], set()
+        for page in matches:
+            if page.translation_key in seen:
+                continue
+            seen.add(page.translation_key)
+            chosen.append(here.get(page.translation_key, page))
+        self._other_language_pages = chosen
+        return chosen
 
     @cached_property
     def counts(self):
@@ -153,10 +280,18 @@ class Search:
         """Search results (specific pages) of the chosen type, or of every type, best first."""
         if not self._facet:
             return []
+        if self.other_languages:
+            chosen = self._other_language_pages
+            if self.kind:
+                chosen = [
+                    p for p in chosen if type_of_content_type(p.content_type_id).key == self.kind
+                ]
+            specific = Page.objects.filter(pk__in=[p.pk for p in chosen]).specific().in_bulk()
+            return [specific[p.pk] for p in chosen if p.pk in specific]
         queryset = self.pages.specific()
         if self.kind:
             queryset = of_type(queryset, self.kind)
-        return self._search(queryset, "or" if self.any_words else "and")
+        return self._search(queryset)
 
     def browse_pages(self):
         """The calendar and the directory in this locale, suggested when nothing is found."""
@@ -168,6 +303,7 @@ class Search:
 
     def hits(self, pages, request):
         """The results on one page of the listing, with highlighted title and snippet."""
+        dates = next_dates(pages)
         return [
             Hit(
                 page=page,
@@ -175,6 +311,9 @@ class Search:
                 type=type_of_content_type(page.content_type_id),
                 title=highlight(page.title, self.query),
                 snippet=highlight(page_text(page), self.query, width=SNIPPET_LENGTH),
+                language=None if page.locale_id == self.locale.pk else page.locale,
+                lang="" if page.locale_id == self.locale.pk else bcp47(page.locale.language_code),
+                next_date=dates.get(page.pk),
             )
             for page in pages
         ]
@@ -186,7 +325,9 @@ def suggestions(text, locale, request, limit=SUGGESTIONS):
     if not query:
         return []
     backend = get_search_backend()
-    pages = backend.autocomplete(query.text, searchable_pages(locale))[:limit]
+    pages = backend.autocomplete(build_query(query, partial=True), searchable_pages(locale))[
+        :limit
+    ]
     return [
         {
             "title": page.title,
