@@ -52,11 +52,20 @@ class TokenisedAutocompleteField(Tokenised, index.AutocompleteField):
     pass
 
 
+# Methods indexed in the title column, with the title's weight: a page's names in its
+# other languages (home.models.BasePage.names_in_other_languages) are names all the same.
+TITLE_LIKE = {"names_in_other_languages"}
+
+
 def tokenised(fields):
     wrapped = []
     for field in fields:
         if isinstance(field, index.SearchField):
             wrapped.append(TokenisedSearchField(field))
+            if field.field_name in TITLE_LIKE:
+                # The database backends put every field named "title" in the title column;
+                # the value is still read from the method (Tokenised.get_value).
+                wrapped[-1].field_name = "title"
         elif isinstance(field, index.AutocompleteField):
             wrapped.append(TokenisedAutocompleteField(field))
         elif isinstance(field, index.RelatedFields):
@@ -332,17 +341,17 @@ def vocabulary():
 def _read_vocabulary():
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            from modelsearch.models import IndexEntry
+            from modelsearch.backends.database.postgres import postgres
 
-            table = connection.ops.quote_name(IndexEntry._meta.db_table)
+            table = connection.ops.quote_name(postgres.IndexEntry._meta.db_table)
             cursor.execute(
                 "SELECT word, ndoc FROM ts_stat("
                 f"'SELECT title || body FROM {table}') WHERE word ~ '^[a-z]{{3,}}$'"
             )
         else:
-            from modelsearch.models import SQLiteFTSIndexEntry
+            from modelsearch.backends.database.sqlite import sqlite
 
-            table = SQLiteFTSIndexEntry._meta.db_table
+            table = sqlite.SQLiteFTSIndexEntry._meta.db_table
             cursor.execute(
                 "CREATE VIRTUAL TABLE IF NOT EXISTS temp.youlin_vocabulary "
                 f"USING fts5vocab(main, '{table}', 'row')"

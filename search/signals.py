@@ -9,13 +9,10 @@ from wagtail.models import Page
 from wagtail.search.index import insert_or_update_object
 from wagtail.signals import page_published, page_unpublished
 
-from search.backend import tokenised_search_fields
-
-
 def indexes_other_names(model):
     return any(
         getattr(field, "field_name", None) == "names_in_other_languages"
-        for field in tokenised_search_fields(model)
+        for field in model.get_search_fields()
     )
 
 

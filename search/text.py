@@ -222,7 +222,8 @@ QUERY_STOP_WORDS = frozenset(
 )
 CHINESE_STOP_WORDS = frozenset(
     "的 了 和 与 及 在 是 吗 呢 吧 啊 呀 我 我们 你 你们 怎么 怎么样 怎样 如何 哪里 哪儿 "
-    "哪个 哪些 在哪 在哪里 什么 可以 能 能不能 想 要 我要 我想 需要 请问 有没有 一下 去 到 找".split()
+    "哪个 哪些 在哪 在哪里 什么 可以 能 能不能 想 要 我要 我想 需要 请问 有没有 一下 去 到 找 "
+    "办 办理".split()
 )
 KOREAN_STOP_WORDS = frozenset(
     "어디 어디서 어떻게 무엇 뭐 언제 누가 왜 방법 있나요 있어요 있습니까 하나요 해요 "
@@ -328,16 +329,19 @@ def chinese_words(run):
 
 
 def phrase_terms(phrase):
-    """Index terms of a synonym as one phrase: every one required (看病 -> 看病)."""
+    """Index terms of a synonym, every one required: its words, in Chinese its words' bigrams
+    (签证延长 -> 签证 延长, apart or together, as a query's own words)."""
     terms = []
     for kind, run, _start, _end in _script_runs(fold(phrase)):
         if kind == "word":
             term = normalise_word(run)
             if term:
                 terms.append(term)
+        elif kind == "cjk":
+            terms.extend(t for word in chinese_words(run) or [run] for t in bigrams(word))
         else:
             terms.extend(bigrams(run))
-    return tuple(terms)
+    return tuple(dict.fromkeys(terms))
 
 
 def _units(normalised, partial):
@@ -402,7 +406,7 @@ def parse_query(raw, *, partial=False, synonyms=None):
             continue
         for piece, phrases in _chinese_pieces(run, synonyms):
             if phrases:
-                typed = tuple(bigrams(piece))
+                typed = phrase_terms(piece)
                 query.groups.append(Group(_alternatives(query, typed, phrases)))
             else:
                 words = chinese_words(piece)
@@ -478,34 +482,46 @@ def typo_limit(word):
     return 0 if len(word) < 5 else 1 if len(word) < 9 else 2
 
 
+# Endings the English stemmer takes off: a stem plus one of these is a word it came from.
+ENDINGS = (
+    "", "s", "e", "es", "ed", "ing", "ings", "er", "ers", "al", "als", "ion", "ions",
+    "ation", "ations", "ment", "ments", "ity", "ive", "ly", "ness", "ence", "ance", "ent",
+)  # fmt: skip
+
+
+def _word_forms(term):
+    """Words the stem `term` comes from (hospit -> hospital, bakeri -> bakery, bakeries)."""
+    forms = [term + ending for ending in ENDINGS]
+    if term.endswith("i"):
+        forms += [term[:-1] + "y", term[:-1] + "ies"]
+    return forms
+
+
 def correct_word(word, vocabulary):
     """(index term, word to show) for a mistyped Latin word, or None.
 
     `vocabulary` is {index term: number of pages}. The index holds stems (hospital ->
-    hospit), so the typed word is compared with each stem as far as the stem goes, and
-    what the visitor typed after it is kept: hosptal = hospt|al, one edit from hospit,
-    gives hospit + al = hospital, whose stem is hospit again. The nearest wins, then
-    the one on more pages.
+    hospit), so the typed word is compared with the words each stem comes from
+    (hospit + al): hosptal is one edit from hospital, whose stem is in the index. The
+    nearest wins, then the one on more pages, then the shorter.
     """
-    typed = normalise_word(word)
     folded = unicodedata.normalize("NFKC", word).casefold()
     limit = typo_limit(folded)
-    if not limit or not folded.isascii() or not folded.isalpha() or typed in vocabulary:
+    if not limit or not folded.isascii() or not folded.isalpha():
+        return None
+    if normalise_word(word) in vocabulary:
         return None
     best = None
     for term, pages in vocabulary.items():
-        if term[0] != folded[0] or abs(len(term) - len(folded)) > limit + 4:
+        if term[0] != folded[0] or abs(len(term) - len(folded)) > limit + 5:
             continue
-        for cut in range(max(1, len(term) - limit), min(len(folded), len(term) + limit) + 1):
-            distance = edit_distance(folded[:cut], term, limit)
-            if distance > limit:
+        for form in _word_forms(term):
+            if abs(len(form) - len(folded)) > limit or normalise_word(form) != term:
                 continue
-            shown = term + folded[cut:]
-            if normalise_word(shown) != term:
-                continue
-            rank = (distance, -pages, len(shown))
-            if best is None or rank < best[0]:
-                best = (rank, term, shown)
+            distance = edit_distance(folded, form, limit)
+            rank = (distance, -pages, len(form))
+            if distance <= limit and (best is None or rank < best[0]):
+                best = (rank, term, form)
     return (best[1], best[2]) if best else None
 
 
