@@ -316,6 +316,26 @@ def _postgres_backend_class():
     return Backend
 
 
+def indexed_texts(pks):
+    """{page id: (title terms, body terms)} as the index holds them, in one query."""
+    from modelsearch.utils import get_descendants_content_types_pks
+    from wagtail.models import Page
+
+    if connection.vendor == "postgresql":
+        from modelsearch.backends.database.postgres import postgres
+
+        entries, fields = postgres.IndexEntry.objects, ("title_text", "body_text")
+    else:
+        from modelsearch.backends.database.sqlite import sqlite
+
+        entries, fields = sqlite.IndexEntry.objects, ("title", "body")
+    rows = entries.filter(
+        content_type__in=get_descendants_content_types_pks(Page),
+        object_id__in=[str(pk) for pk in pks],
+    ).values_list("object_id", *fields)
+    return {int(object_id): (title or "", body or "") for object_id, title, body in rows}
+
+
 # The index's words are read again after this long at most, and whenever the site changes.
 VOCABULARY_CACHE_SECONDS = 3600
 

@@ -15,9 +15,9 @@ from wagtail.search.backends import get_search_backend
 
 from home.languages import bcp47
 from home.visibility import live_public
-from search.backend import build_query, vocabulary
+from search.backend import build_query, indexed_texts, vocabulary
 from search.synonyms import Synonyms, split_words
-from search.text import correct_word, highlight, normalise_word, parse_query, plain_text
+from search.text import correct_word, highlight, parse_query, plain_text, relevance
 
 RESULTS_PER_PAGE = 10
 # A query of this many groups or more falls back to pages with all but one of them.
@@ -25,6 +25,8 @@ MIN_GROUPS_FOR_PARTIAL = 3
 # Pages of other languages offered when nothing in the visitor's language matches.
 OTHER_LANGUAGE_RESULTS = 30
 SYNONYMS_CACHE_SECONDS = 24 * 3600
+# How many of the best matches are put in the same order on every database.
+RERANKED = 100
 SUGGESTIONS = 8
 SNIPPET_LENGTH = 160
 
@@ -200,7 +202,7 @@ class Search:
             facet = self._search(self.pages, query).facet("content_type_id")
             if facet:
                 self.query, self._query = corrected, query
-                self.correction = self._as_written(corrected)
+                self.correction = corrected.text
                 return facet
         if len(self.query.groups) >= MIN_GROUPS_FOR_PARTIAL:
             query = build_query(self.query, cover=len(self.query.groups) - 1)
@@ -222,31 +224,19 @@ class Search:
         if not words:
             return None
         known = vocabulary()
-        corrections = {}
+        text = self.typed
         for word in words:
             found = correct_word(word, known)
             if found:
-                corrections[word] = found
-        return self.query.corrected(corrections) if corrections else None
-
-    def _as_written(self, corrected):
-        """The corrected query as the best match writes it (festiv -> festival)."""
-        written = {}
-        top = next(iter(self._search(self.pages.specific(), build_query(corrected))[:1]), None)
-        if top is not None:
-            for word in re.findall(r"[A-Za-z]+", f"{top.title} {page_text(top)}"):
-                written.setdefault(normalise_word(word), word.casefold())
-        shown = {
-            typed: written.get(term, word) for typed, (term, word) in corrected.corrections.items()
-        }
-        return " ".join(shown.get(word, word) for word in self.typed.split())
+                text = re.sub(rf"\b{re.escape(word)}\b", found[1], text)
+        return parse_query(text, synonyms=self.synonyms) if text != self.typed else None
 
     def _in_other_languages(self):
         """Pages of other languages that match, each as its translation here where one exists."""
         others = (
             Page.objects.live().public().filter(depth__gt=1).exclude(locale=self.locale)
         )
-        matches = list(self._search(others)[:OTHER_LANGUAGE_RESULTS])
+        matches = Reranked(self._search(others), self.query)[:OTHER_LANGUAGE_RESULTS]
         if not matches:
             return []
         keys = [page.translation_key for page in matches]
@@ -288,10 +278,10 @@ class Search:
                 ]
             specific = Page.objects.filter(pk__in=[p.pk for p in chosen]).specific().in_bulk()
             return [specific[p.pk] for p in chosen if p.pk in specific]
-        queryset = self.pages.specific()
+        queryset = self.pages
         if self.kind:
             queryset = of_type(queryset, self.kind)
-        return self._search(queryset)
+        return Reranked(self._search(queryset), self.query)
 
     def browse_pages(self):
         """The calendar and the directory in this locale, suggested when nothing is found."""
@@ -317,6 +307,48 @@ class Search:
             )
             for page in pages
         ]
+
+
+class Reranked:
+    """Search results with the best RERANKED put in the order `search.text.relevance` gives.
+
+    The database picks the matches and its own best RERANKED of them; their final order
+    is computed here from the indexed terms, so SQLite and PostgreSQL (whose scores
+    differ) list the same pages in the same order. Further results keep the database's
+    order. Pages come back specific, as a slice of a list or of a queryset would.
+    """
+
+    def __init__(self, results, query):
+        self.results, self.query = results, query
+
+    def count(self):
+        return self.results.count()
+
+    def __len__(self):
+        return self.count()
+
+    @cached_property
+    def _best(self):
+        candidates = [page.pk for page in self.results[:RERANKED]]
+        texts = indexed_texts(candidates)
+        score = {pk: relevance(self.query, *texts.get(pk, ("", ""))) for pk in candidates}
+        # Ties: the newer page first, as the database backends order them.
+        return sorted(candidates, key=lambda pk: (-score[pk], -pk))
+
+    def __getitem__(self, key):
+        if isinstance(key, int):
+            return self[key : key + 1][0]
+        start, stop = key.start or 0, key.stop
+        if stop is None:
+            stop = self.count()
+        pks = self._best[start:stop]
+        if stop > RERANKED:
+            pks += [page.pk for page in self.results[max(start, RERANKED) : stop]]
+        pages = Page.objects.filter(pk__in=pks).specific().in_bulk()
+        return [pages[pk] for pk in pks if pk in pages]
+
+    def __iter__(self):
+        return iter(self[:])
 
 
 def suggestions(text, locale, request, limit=SUGGESTIONS):

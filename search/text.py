@@ -23,6 +23,7 @@ SQLite FTS5's unicode61 tokenizer and PostgreSQL's parser with the `simple`
 configuration, and can never be read as query syntax (quotes, `*`, NEAR, %).
 """
 
+import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -261,29 +262,9 @@ class ParsedQuery:
     # shorter cut, as the stem of the whole word can be shorter than what is typed:
     # "hospita" -> hospi*, since "hospital" is indexed as "hospit").
     prefixes: list = field(default_factory=list)
-    corrections: dict = field(default_factory=dict)  # {typed word: (term, word shown)}
 
     def __bool__(self):
         return bool(self.terms or self.prefixes)
-
-    def corrected(self, corrections):
-        """The same query with typed words replaced ({word: (term, display word)})."""
-        groups = []
-        for group in self.groups:
-            if group.word in corrections:
-                term, _display = corrections[group.word]
-                group = Group([(term,)], word=group.word)
-            groups.append(group)
-        text = " ".join(corrections.get(w, (None, w))[1] for w in self.text.split())
-        terms = [t for g in groups for t in g.terms]
-        return ParsedQuery(
-            text=text,
-            terms=terms,
-            groups=groups,
-            fragments=self.fragments,
-            stems={t for g in groups for a in g.alternatives for t in a} | self.stems,
-            corrections=corrections,
-        )
 
 
 # Letters a partial word is cut by so that its prefix still begins the stem of the whole word.
@@ -458,6 +439,54 @@ def _chinese_pieces(run, synonyms):
     if end < len(run):
         pieces.extend(_chinese_pieces(run[end:], synonyms))
     return pieces
+
+
+# Ranking, the same on every database (search/queries.py re-ranks the best matches with it).
+RANK_TITLE = 10.0  # a group found in the title counts this many times one in the body only
+RANK_PHRASE_TITLE = 6.0  # the query's terms in order in the title
+RANK_PHRASE_BODY = 2.0  # … in the body
+RANK_TITLE_SHARE = 4.0  # times the share of the title's terms the query matches
+RANK_BODY_REPEAT = 0.5  # times log(1 + how often the query's terms recur in the body)
+
+
+def _has(terms, alternative):
+    return bool(alternative) and all(t in terms for t in alternative)
+
+
+def _contains(sequence, part):
+    n = len(part)
+    return n > 0 and any(sequence[i : i + n] == part for i in range(len(sequence) - n + 1))
+
+
+def relevance(query, title, body):
+    """A page's score for `query` from its indexed title and body terms (strings).
+
+    Every group the page has counts, more in the title; the exact phrase, a title
+    that is mostly the query (Muyan Coffee the partner above "English corner at Muyan
+    Coffee") and a body that keeps coming back to it count too.
+    """
+    title_terms, body_terms = title.split(), body.split()
+    title_set, body_set = set(title_terms), set(body_terms)
+    prefixes = tuple(query.prefixes)
+    score, matched = 0.0, set()
+    for group in query.groups:
+        alternatives = list(group.alternatives)
+        in_title = any(_has(title_set, a) for a in alternatives)
+        in_body = any(_has(body_set, a) for a in alternatives)
+        if not (in_title or in_body) and group is query.groups[-1] and prefixes:
+            in_title = any(t.startswith(prefixes) for t in title_set)
+            in_body = any(t.startswith(prefixes) for t in body_set)
+        score += RANK_TITLE * in_title + in_body
+        matched.update(t for a in alternatives for t in a)
+    terms = list(query.terms)
+    if len(terms) > 1:
+        score += RANK_PHRASE_TITLE * _contains(title_terms, terms)
+        score += RANK_PHRASE_BODY * _contains(body_terms, terms)
+    if title_terms:
+        share = sum(1 for t in dict.fromkeys(title_terms) if t in matched)
+        score += RANK_TITLE_SHARE * share / len(set(title_terms))
+    repeats = sum(1 for t in body_terms if t in matched)
+    return score + RANK_BODY_REPEAT * math.log1p(repeats)
 
 
 def edit_distance(a, b, limit):

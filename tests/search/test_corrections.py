@@ -83,10 +83,3 @@ def test_short_words_known_words_and_other_scripts_are_not_corrected():
     assert correct_word("hospital", VOCABULARY) is None
     assert correct_word("xylophone", VOCABULARY) is None
     assert correct_word("医院", VOCABULARY) is None
-
-
-def test_corrected_query_keeps_the_other_words():
-    parsed = parse_query("hosptal english")
-    corrected = parsed.corrected({"hosptal": ("hospit", "hospital")})
-    assert [g.terms for g in corrected.groups] == [("hospit",), ("english",)]
-    assert corrected.text == "hospital english"

@@ -21,7 +21,15 @@ VISA = {"visa-residence-permit", "residence-permit-qa", "exit-entry-service-hall
 PERMIT = {"visa-residence-permit", "residence-permit-qa"}
 HOSPITALS = {"hospitals-english-korean"}
 REGISTRATION = {"temporary-residence-registration"}
-FESTIVALS = {"neighbours-festival", "music-festival", "international-cultural-festival"}
+FESTIVALS = {
+    "neighbours-festival",
+    "music-festival",
+    "international-cultural-festival",
+    "spring-festival-exhibition",
+    "lantern-riddles",
+}
+# Where visas are extended, and the guide that explains how.
+VISA_EXTENSION = {"visa-residence-permit", "exit-entry-service-hall"}
 
 # (kind, locale, query, slugs of the pages that answer it). Recall counts the listed
 # pages among the first TOP results; MRR the rank of the first of them.
@@ -37,7 +45,7 @@ QUERIES = [
     ("traditional", "zh-hans", "養老金", {"pension-annual-review"}),
     ("traditional", "zh-hans", "中秋團圓晚宴", {"mid-autumn-dinner"}),
     # Chinese words apart on the page (no adjacent-bigram requirement).
-    ("segmented", "zh-hans", "签证延期", {"visa-residence-permit"}),
+    ("segmented", "zh-hans", "签证延期", VISA_EXTENSION),
     ("segmented", "zh-hans", "怎么办理居留许可", PERMIT),
     ("segmented", "zh-hans", "在哪里看病", HOSPITALS),
     ("segmented", "zh-hans", "孩子上学", {"school-enrolment"}),
@@ -59,7 +67,7 @@ QUERIES = [
     ("synonym", "en", "police registration", REGISTRATION),
     ("synonym", "en", "chinese lessons", {"chinese-class"}),
     ("synonym", "en", "mandarin class", {"chinese-class"}),
-    ("synonym", "en", "visa extension", {"visa-residence-permit"}),
+    ("synonym", "en", "visa extension", VISA_EXTENSION),
     ("synonym", "en", "garbage", {"rubbish-sorting"}),
     ("synonym", "en", "trash sorting", {"rubbish-sorting"}),
     ("synonym", "en", "resident permit", PERMIT),
@@ -68,7 +76,7 @@ QUERIES = [
     ("synonym", "ko", "세금 신고", {"income-tax"}),
     ("synonym", "ko", "분리수거", {"rubbish-sorting"}),
     ("synonym", "ko", "중국어 수업", {"chinese-class"}),
-    ("synonym", "ko", "비자 연장", {"visa-residence-permit"}),
+    ("synonym", "ko", "비자 연장", VISA_EXTENSION),
     ("synonym", "ko", "의사", HOSPITALS),
     # Questions: the words around what is looked for are dropped.
     ("question", "en", "where can I see a doctor", HOSPITALS),
@@ -100,7 +108,7 @@ QUERIES = [
     # Nothing in the visitor's language: pages of another, as their translation here.
     ("other language", "en", "就诊", HOSPITALS),
     ("other language", "en", "垃圾分类", {"rubbish-sorting"}),
-    ("other language", "ko", "居留许可", PERMIT),
+    ("other language", "ko", "签证", VISA),
     ("other language", "zh-hans", "table tennis", {"table-tennis"}),
     ("other language", "zh-hans", "분리배출", {"rubbish-sorting"}),
     # Plain queries in each language, for the ranking on both databases.
