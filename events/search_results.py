@@ -24,5 +24,7 @@ def next_dates(pages):
         if events[key] in found:
             continue
         start = on_clock(start, zones.get(key))
-        found[events[key]] = day_label(start) if all_day else f"{day_label(start)} {time_label(start)}"
+        found[events[key]] = (
+            day_label(start) if all_day else f"{day_label(start)} {time_label(start)}"
+        )
     return found

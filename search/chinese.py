@@ -58,7 +58,7 @@ def _dictionary():
 
 
 def segment(run):
-    """A run of Han characters as words, most probable first-to-last path (签证延期 -> 签证, 延期)."""
+    """A run of Han characters as words, by the most probable path (签证延期 -> 签证, 延期)."""
     if len(run) <= 2:
         return [run]
     words, unknown = _dictionary()

@@ -233,17 +233,12 @@ class Search:
 
     def _in_other_languages(self):
         """Pages of other languages that match, each as its translation here where one exists."""
-        others = (
-            Page.objects.live().public().filter(depth__gt=1).exclude(locale=self.locale)
-        )
+        others = Page.objects.live().public().filter(depth__gt=1).exclude(locale=self.locale)
         matches = Reranked(self._search(others), self.query)[:OTHER_LANGUAGE_RESULTS]
         if not matches:
             return []
         keys = [page.translation_key for page in matches]
-        here = {
-            page.translation_key: page
-            for page in self.pages.filter(translation_key__in=keys)
-        }
+        here = {page.translation_key: page for page in self.pages.filter(translation_key__in=keys)}
         chosen, seen = [], set()
         for page in matches:
             if page.translation_key in seen:
@@ -357,9 +352,7 @@ def suggestions(text, locale, request, limit=SUGGESTIONS):
     if not query:
         return []
     backend = get_search_backend()
-    pages = backend.autocomplete(build_query(query, partial=True), searchable_pages(locale))[
-        :limit
-    ]
+    pages = backend.autocomplete(build_query(query, partial=True), searchable_pages(locale))[:limit]
     return [
         {
             "title": page.title,

@@ -9,6 +9,7 @@ from wagtail.models import Page
 from wagtail.search.index import insert_or_update_object
 from wagtail.signals import page_published, page_unpublished
 
+
 def indexes_other_names(model):
     return any(
         getattr(field, "field_name", None) == "names_in_other_languages"

@@ -58,8 +58,6 @@ class Synonyms:
         best = None
         for key, phrases in self.chinese.items():
             start = run.find(key)
-            if start != -1 and (
-                best is None or (start, -len(key)) < (best[0], best[0] - best[1])
-            ):
+            if start != -1 and (best is None or (start, -len(key)) < (best[0], best[0] - best[1])):
                 best = (start, start + len(key), phrases)
         return best

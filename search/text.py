@@ -218,17 +218,118 @@ def index_text(text):
 # 在哪里看病, 병원 어디): dropped from queries only, so they never make a page required
 # to say them. A query of nothing else still searches for them.
 QUERY_STOP_WORDS = frozenset(
-    "about any anyone can could did do does find get go how i know like look me my near need our "
-    "please see should some tell what when where which who why want we you your".split()
+    [
+        "about",
+        "any",
+        "anyone",
+        "can",
+        "could",
+        "did",
+        "do",
+        "does",
+        "find",
+        "get",
+        "go",
+        "how",
+        "i",
+        "know",
+        "like",
+        "look",
+        "me",
+        "my",
+        "near",
+        "need",
+        "our",
+        "please",
+        "see",
+        "should",
+        "some",
+        "tell",
+        "what",
+        "when",
+        "where",
+        "which",
+        "who",
+        "why",
+        "want",
+        "we",
+        "you",
+        "your",
+    ]
 )
 CHINESE_STOP_WORDS = frozenset(
-    "的 了 和 与 及 在 是 吗 呢 吧 啊 呀 我 我们 你 你们 怎么 怎么样 怎样 如何 哪里 哪儿 "
-    "哪个 哪些 在哪 在哪里 什么 可以 能 能不能 想 要 我要 我想 需要 请问 有没有 一下 去 到 找 "
-    "办 办理".split()
+    [
+        "的",
+        "了",
+        "和",
+        "与",
+        "及",
+        "在",
+        "是",
+        "吗",
+        "呢",
+        "吧",
+        "啊",
+        "呀",
+        "我",
+        "我们",
+        "你",
+        "你们",
+        "怎么",
+        "怎么样",
+        "怎样",
+        "如何",
+        "哪里",
+        "哪儿",
+        "哪个",
+        "哪些",
+        "在哪",
+        "在哪里",
+        "什么",
+        "可以",
+        "能",
+        "能不能",
+        "想",
+        "要",
+        "我要",
+        "我想",
+        "需要",
+        "请问",
+        "有没有",
+        "一下",
+        "去",
+        "到",
+        "找",
+        "办",
+        "办理",
+    ]
 )
 KOREAN_STOP_WORDS = frozenset(
-    "어디 어디서 어떻게 무엇 뭐 언제 누가 왜 방법 있나요 있어요 있습니까 하나요 해요 "
-    "하려면 싶어요 싶은데 좀 수 제 저 저는 알려주세요".split()
+    [
+        "어디",
+        "어디서",
+        "어떻게",
+        "무엇",
+        "뭐",
+        "언제",
+        "누가",
+        "왜",
+        "방법",
+        "있나요",
+        "있어요",
+        "있습니까",
+        "하나요",
+        "해요",
+        "하려면",
+        "싶어요",
+        "싶은데",
+        "좀",
+        "수",
+        "제",
+        "저",
+        "저는",
+        "알려주세요",
+    ]
 )
 
 
@@ -353,46 +454,22 @@ def parse_query(raw, *, partial=False, synonyms=None):
     stop_only = []
     index = 0
     while index < len(units):
+        length = _add_synonym(query, units[index:], synonyms)
+        if length:
+            index += length
+            continue
         kind, run, key, is_last = units[index]
-        if synonyms is not None and kind != "cjk":
-            length, phrases = synonyms.match_words([u[2] for u in units[index:]])
-            if length:
-                matched = units[index : index + length]
-                typed = tuple(t for unit in matched for t in _unit_terms(unit))
-                query.terms.extend(typed)
-                for kind_, run_, key_, _last in matched:
-                    if kind_ == "word":
-                        query.stems.add(key_)
-                    else:
-                        query.fragments.append(run_)
-                query.groups.append(Group(_alternatives(query, typed, phrases)))
-                index += length
-                continue
         index += 1
         if kind == "word":
-            if key:
-                query.terms.append(key)
-                query.stems.add(key)
-                group = Group([(key,)], word=run)
-                stop = key in QUERY_STOP_WORDS and not (partial and is_last)
-                (stop_only if stop else query.groups).append(group)
-            if is_last and ((key and key not in QUERY_STOP_WORDS) or partial):
-                query.prefixes = word_prefixes(run)
+            _add_word(query, stop_only, run, key, is_last, partial)
             continue
         query.terms.extend(bigrams(run))
         query.fragments.append(run)
         if kind == "hangul":
             group = Group([tuple(bigrams(run))])
             (stop_only if run in KOREAN_STOP_WORDS else query.groups).append(group)
-            continue
-        for piece, phrases in _chinese_pieces(run, synonyms):
-            if phrases:
-                typed = phrase_terms(piece)
-                query.groups.append(Group(_alternatives(query, typed, phrases)))
-            else:
-                words = chinese_words(piece)
-                query.groups.extend(Group([tuple(bigrams(w))]) for w in words)
-                query.fragments.extend(w for w in words if w != run)
+        else:
+            _add_chinese(query, run, synonyms)
     if not query.groups:
         query.groups = stop_only or ([Group([tuple(query.terms)])] if query.terms else [])
     if not query.terms and not query.prefixes:
@@ -404,6 +481,46 @@ def parse_query(raw, *, partial=False, synonyms=None):
     query.terms = list(dict.fromkeys(query.terms))[:MAX_QUERY_TERMS]
     query.groups = query.groups[:MAX_QUERY_TERMS]
     return query
+
+
+def _add_synonym(query, units, synonyms):
+    """A group for the listed words (not Chinese) `units` begin with; how many units it took."""
+    if synonyms is None or units[0][0] == "cjk":
+        return 0
+    length, phrases = synonyms.match_words([unit[2] for unit in units])
+    if length:
+        matched = units[:length]
+        typed = tuple(t for unit in matched for t in _unit_terms(unit))
+        query.terms.extend(typed)
+        for kind, run, key, _last in matched:
+            if kind == "word":
+                query.stems.add(key)
+            else:
+                query.fragments.append(run)
+        query.groups.append(Group(_alternatives(query, typed, phrases)))
+    return length
+
+
+def _add_word(query, stop_only, run, key, is_last, partial):
+    if key:
+        query.terms.append(key)
+        query.stems.add(key)
+        # While typing, the last word is never a stop word yet ("can" -> "canteen").
+        stop = key in QUERY_STOP_WORDS and not (partial and is_last)
+        (stop_only if stop else query.groups).append(Group([(key,)], word=run))
+    if is_last and ((key and key not in QUERY_STOP_WORDS) or partial):
+        query.prefixes = word_prefixes(run)
+
+
+def _add_chinese(query, run, synonyms):
+    """A group per word of a Han run, or per listed synonym inside it."""
+    for piece, phrases in _chinese_pieces(run, synonyms):
+        if phrases:
+            query.groups.append(Group(_alternatives(query, phrase_terms(piece), phrases)))
+        else:
+            words = chinese_words(piece)
+            query.groups.extend(Group([tuple(bigrams(word))]) for word in words)
+            query.fragments.extend(word for word in words if word != run)
 
 
 def _unit_terms(unit):

@@ -68,7 +68,7 @@ def test_edit_distance_counts_a_swap_as_one():
 
 VOCABULARY = {
     normalise_word(word): 2
-    for word in "hospital hostel registration register residence festival salon".split()
+    for word in ["hospital", "hostel", "registration", "register", "residence", "festival", "salon"]
 }
 
 

@@ -11,7 +11,6 @@ locale and kind (run with -s); docs/search.md records them for SQLite and Postgr
 from collections import defaultdict
 
 import pytest
-from django.test import Client
 from wagtail.models import Locale
 
 from search.queries import Search
@@ -207,5 +206,8 @@ def test_what_residents_type_finds_the_pages_that_answer_it(demo_site):
     for kind, (_count, recall, _mrr) in summary(rows, lambda r: r[0]).items():
         assert recall >= 0.8, kind
 
-    found = {(code, query): [p.slug for p in Search(query, locales[code]).results] for code, query in NOTHING}
+    found = {
+        (code, query): [p.slug for p in Search(query, locales[code]).results]
+        for code, query in NOTHING
+    }
     assert {key: slugs for key, slugs in found.items() if slugs} == {}

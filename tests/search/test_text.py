@@ -56,7 +56,11 @@ def test_a_character_after_a_word_stays_with_it():
 
 
 def test_unknown_names_stay_whole():
-    assert [g.terms for g in parse_query("詹叔英语沙龙").groups] == [("詹叔",), ("英语",), ("沙龙",)]
+    assert [g.terms for g in parse_query("詹叔英语沙龙").groups] == [
+        ("詹叔",),
+        ("英语",),
+        ("沙龙",),
+    ]
 
 
 def test_traditional_characters_are_folded_to_simplified():
