@@ -46,6 +46,16 @@ IGNORED_MODELS = {
 }
 
 _prefix = ContextVar("youlin_page_cache_prefix", default=None)
+# The number this request read, for other caches keyed by it (search's synonyms).
+_version = ContextVar("youlin_site_version", default=None)
+
+
+def site_version():
+    """The content's version number: as this request read it already, else from the database."""
+    from home.models import SiteVersion
+
+    number = _version.get()
+    return SiteVersion.current() if number is None else number
 
 
 def content_changed(**kwargs):
@@ -107,6 +117,12 @@ class UpdatePageCacheMiddleware(VersionedKey, UpdateCacheMiddleware):
         super().__init__(get_response)
         self.cache_timeout = settings.YOULIN_PAGE_CACHE_SECONDS
 
+    def process_response(self, request, response):
+        try:
+            return super().process_response(request, response)
+        finally:
+            _version.set(None)  # read afresh by whatever runs next in this thread
+
 
 class FetchFromPageCacheMiddleware(VersionedKey, FetchFromCacheMiddleware):
     """Last in MIDDLEWARE: answers a repeat anonymous request from the cache."""
@@ -115,8 +131,10 @@ class FetchFromPageCacheMiddleware(VersionedKey, FetchFromCacheMiddleware):
         if not _cacheable(request):
             request._cache_update_cache = False
             _prefix.set(None)
+            _version.set(None)
             return None
         from home.models import SiteVersion
 
-        _prefix.set(f"{settings.CACHE_MIDDLEWARE_KEY_PREFIX}v{SiteVersion.current()}")
+        _version.set(SiteVersion.current())
+        _prefix.set(f"{settings.CACHE_MIDDLEWARE_KEY_PREFIX}v{_version.get()}")
         return super().process_request(request)

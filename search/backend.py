@@ -348,9 +348,9 @@ def vocabulary():
     """
     from django.core.cache import cache
 
-    from home.models import SiteVersion
+    from home.page_cache import site_version
 
-    key = f"youlin:search:vocabulary:v{SiteVersion.current()}"
+    key = f"youlin:search:vocabulary:v{site_version()}"
     found = cache.get(key)
     if found is None:
         found = dict(_read_vocabulary())

@@ -138,10 +138,10 @@ def synonyms_for(locale):
     Cached per locale under the site's version number (home/page_cache.py), which goes
     up whenever a snippet is saved or deleted, so a changed list is used at once.
     """
-    from home.models import SiteVersion
+    from home.page_cache import site_version
     from search.models import Synonym
 
-    key = f"youlin:search:synonyms:{locale.pk}:v{SiteVersion.current()}"
+    key = f"youlin:search:synonyms:{locale.pk}:v{site_version()}"
     lists = cache.get(key)
     if lists is None:
         lists = [
