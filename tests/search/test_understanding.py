@@ -109,3 +109,22 @@ def test_event_results_show_their_next_date(client, salon):
     )
     html = search(client, "en", "English salon", type="events").content.decode()
     assert f"Next: {day_label(on_clock(first.start), 'en')}" in html
+
+
+def test_editors_manage_synonyms_in_the_admin(admin_client, locales):
+    Synonym.objects.create(locale=locales["ko"], words="진료, 병원")
+    listing = admin_client.get("/admin/snippets/search/synonym/")
+    assert listing.status_code == 200
+    assert "진료, 병원" in listing.content.decode()
+    response = admin_client.post(
+        "/admin/snippets/search/synonym/add/?locale=en",
+        {"words": "ping pong, table tennis", "action-publish": "publish"},
+    )
+    assert response.status_code == 302
+    assert Synonym.objects.get(locale=locales["en"]).phrases() == ["ping pong", "table tennis"]
+    # One word is not a list: the form says so and nothing is saved.
+    response = admin_client.post(
+        "/admin/snippets/search/synonym/add/?locale=en", {"words": "doctor"}
+    )
+    assert response.status_code == 200
+    assert Synonym.objects.filter(locale=locales["en"]).count() == 1
