@@ -7,7 +7,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
 
 from home.models import ReviewedSnippet
-from search.synonyms import split_words
+from search.synonyms import read_list
 
 
 class Synonym(ReviewedSnippet):
@@ -21,8 +21,9 @@ class Synonym(ReviewedSnippet):
         _("words that mean the same"),
         max_length=400,
         help_text=_(
-            "Separated by commas, e.g. “看病, 就诊, 就医” or “ping pong, table tennis”. "
-            "A search for any of them also finds pages with the others."
+            "Separated by commas, e.g. “看病, 就诊, 就医” or “ping pong, table tennis”: a "
+            "search for any of them also finds pages with the others. With an arrow, "
+            "“doctor => hospital, clinic”, only the words before it find the ones after."
         ),
     )
 
@@ -37,11 +38,12 @@ class Synonym(ReviewedSnippet):
         return self.words
 
     def phrases(self):
-        return split_words(self.words)
+        return read_list(self.words)[1]
 
     def clean(self):
         super().clean()
-        if len(self.phrases()) < 2:
+        sources, found = read_list(self.words)
+        if not sources or len(found) < 2:
             raise ValidationError(
                 {"words": _("Give at least two words or phrases, separated by commas.")}
             )

@@ -16,7 +16,7 @@ from wagtail.search.backends import get_search_backend
 from home.languages import bcp47
 from home.visibility import live_public
 from search.backend import build_query, indexed_texts, vocabulary
-from search.synonyms import Synonyms, split_words
+from search.synonyms import Synonyms
 from search.text import correct_word, highlight, parse_query, plain_text, relevance
 
 RESULTS_PER_PAGE = 10
@@ -144,12 +144,9 @@ def synonyms_for(locale):
     key = f"youlin:search:synonyms:{locale.pk}:v{site_version()}"
     lists = cache.get(key)
     if lists is None:
-        lists = [
-            split_words(words)
-            for words in Synonym.objects.filter(locale=locale, live=True).values_list(
-                "words", flat=True
-            )
-        ]
+        lists = list(
+            Synonym.objects.filter(locale=locale, live=True).values_list("words", flat=True)
+        )
         cache.set(key, lists, SYNONYMS_CACHE_SECONDS)
     return Synonyms(lists)
 

@@ -1,7 +1,9 @@
 """Synonyms for search queries: editors' word lists, matched against what visitors type.
 
 No Django here (the editors' snippet is `search.models.Synonym`). Each list names words
-that mean the same thing to a resident: `看病, 就诊, 就医` or `ping pong, table tennis`.
+that mean the same thing to a resident: `看病, 就诊, 就医` or `ping pong, table tennis`;
+or, with an arrow, words that should also find others but not the other way round:
+`doctor => hospital, clinic`.
 A query that contains one of them (as a whole word, or inside a run of Chinese) also
 finds pages with any of the others; the words are compared as the search compares them
 (stemmed, folded to Simplified Chinese, Korean particles dropped).
@@ -19,27 +21,52 @@ def _key(phrase):
     return ("words", keys) if any(keys) else (None, None)
 
 
+ARROWS = ("=>", "→")
+
+
 def split_words(text):
     """The phrases of one list, as editors write it: separated by commas (, ， 、) or lines."""
+    for arrow in ARROWS:
+        text = text.replace(arrow, ",")
     for separator in "，、;；\n":
         text = text.replace(separator, ",")
     return [phrase.strip() for phrase in text.split(",") if phrase.strip()]
 
 
+def read_list(text):
+    """(phrases that find the others, phrases they find) for one list.
+
+    `看病, 就诊, 就医`: each finds the others. `doctor => hospital, clinic`: a search for
+    doctor also finds hospitals and clinics, but one for hospital does not find every
+    page that mentions a doctor.
+    """
+    for arrow in ARROWS:
+        if arrow in text:
+            left, _arrow, right = text.partition(arrow)
+            sources = split_words(left)
+            return sources, sources + split_words(right)
+    phrases = split_words(text)
+    return phrases, phrases
+
+
 class Synonyms:
-    """Lists of phrases that mean the same, looked up by what a query contains."""
+    """Lists of phrases that mean the same, looked up by what a query contains.
+
+    Each list is text as editors write it (`read_list`).
+    """
 
     def __init__(self, lists=()):
         self.words = {}  # (term, …) -> [phrase]
         self.chinese = {}  # Han run -> [phrase]
         self.longest = 0
-        for phrases in lists:
-            for phrase in phrases:
+        for text in lists:
+            sources, found = read_list(text)
+            for phrase in sources:
                 kind, key = _key(phrase)
                 if kind == "cjk":
-                    self.chinese.setdefault(key, []).extend(phrases)
+                    self.chinese.setdefault(key, []).extend(found)
                 elif kind == "words":
-                    self.words.setdefault(key, []).extend(phrases)
+                    self.words.setdefault(key, []).extend(found)
                     self.longest = max(self.longest, len(key))
 
     def __bool__(self):

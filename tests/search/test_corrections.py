@@ -6,12 +6,11 @@ from search.text import correct_word, edit_distance, normalise_word, parse_query
 from tests.search.test_text import matches
 
 SYNONYMS = Synonyms(
-    split_words(words)
-    for words in [
+    [
         "看病, 就诊, 就医",
         "中文课，汉语课",
         "ping pong, table tennis",
-        "doctor, hospital",
+        "doctor => hospital",
         "진료, 병원",
     ]
 )
@@ -44,6 +43,11 @@ def test_a_phrase_synonym_matches_whole_words_only():
 def test_synonyms_are_compared_as_search_compares_words():
     assert matches("Doctors", "Hospitals with English-speaking staff", SYNONYMS)
     assert matches("진료를", "영어 병원", SYNONYMS)
+
+
+def test_an_arrow_makes_a_list_one_way():
+    assert matches("doctor", "Hospitals with English-speaking staff", SYNONYMS)
+    assert not matches("hospital", "Ask a doctor", SYNONYMS)
 
 
 def test_synonym_lists_take_commas_of_every_script():
