@@ -11,13 +11,6 @@ from demo.builder import Demo
 from demo.guard import check_may_load
 from demo.search_index import DeferredIndex
 from home.renditions import left_to_visitors
-from search.management.commands.setup_synonyms import seed_synonyms
-
-
-def search_synonyms(demo):
-    added = seed_synonyms()
-    demo.say(", ".join(f"{code}: {count}" for code, count in added.items()) or "already there")
-
 
 STEPS = [
     ("Locales", site.ensure_locales),
@@ -33,7 +26,7 @@ STEPS = [
     ("Event calendar page", events.index_page),
     ("Repeating events (the English salon: one Saturday cancelled, one moved)", events.repeating),
     ("One-off and multi-day events", events.one_offs),
-    ("Search synonyms", search_synonyms),
+    ("Search synonyms", site.search_synonyms),
     ("Editorial roles, workflow and demo users", users.roles_and_users),
     # Last, so the menu can link to every index page.
     ("Navigation and footer", site.site_chrome),
