@@ -128,3 +128,23 @@ def test_editors_manage_synonyms_in_the_admin(admin_client, locales):
     )
     assert response.status_code == 200
     assert Synonym.objects.filter(locale=locales["en"]).count() == 1
+
+
+@pytest.mark.usefixtures("uncached_pages")  # what the page costs to build
+def test_other_language_results_cost_the_same_for_few_or_many(
+    client, home, django_assert_max_num_queries
+):
+    def add_notices(first, count):
+        for n in range(first, first + count):
+            content(home.zh, f"停水通知{n}", "三号院周五停水。")
+
+    add_notices(0, 2)
+    search(client, "ko", "停水")  # warm the content-type, site and synonym caches
+    with django_assert_max_num_queries(20) as few:
+        search(client, "ko", "停水")
+    add_notices(2, 8)
+    search(client, "ko", "停水")
+    with django_assert_max_num_queries(20) as many:
+        response = search(client, "ko", "停水")
+    assert len(titles(response)) == 10
+    assert len(many.captured_queries) == len(few.captured_queries)
