@@ -273,7 +273,9 @@ class Search:
         queryset = self.pages
         if self.kind:
             queryset = of_type(queryset, self.kind)
-        return Reranked(self._search(queryset), self.query)
+        # The facet counted them already: counting again would rank every match again.
+        count = {t.key: n for t, n in self.counts}[self.kind] if self.kind else self.total
+        return Reranked(self._search(queryset), self.query, count)
 
     def browse_pages(self):
         """The calendar and the directory in this locale, suggested when nothing is found."""
@@ -315,11 +317,13 @@ class Reranked:
     order. Pages come back specific, as a slice of a list or of a queryset would.
     """
 
-    def __init__(self, results, query):
-        self.results, self.query = results, query
+    def __init__(self, results, query, count=None):
+        self.results, self.query, self._count = results, query, count
 
     def count(self):
-        return self.results.count()
+        if self._count is None:
+            self._count = self.results.count()
+        return self._count
 
     def __len__(self):
         return self.count()
