@@ -9,6 +9,7 @@ from wagtail.models import Page, Site
 from demo.builder import child, normalise_streams, site_root
 from demo.loader import block, content
 from home.models import ContactDetails, ContentPage, HomePage, NavigationMenu
+from search.management.commands.setup_synonyms import seed_synonyms
 
 # The header has room for this many links; the rest wait until an earlier one goes.
 HEADER_LINKS = 8
@@ -97,3 +98,9 @@ def site_chrome(demo):
     contact.save()
     demo.translate(contact, resync=True)
     demo.say("contact details and emergency numbers in 3 languages")
+
+
+def search_synonyms(demo):
+    """The usual synonym lists (search/data/synonyms.toml), in each language that has none."""
+    added = seed_synonyms()
+    demo.say(", ".join(f"{code}: {count} lists" for code, count in added.items()) or "kept")

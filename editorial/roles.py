@@ -73,6 +73,8 @@ MODEL_PERMISSIONS = {
         "imports.add_calendarsource",
         "imports.change_calendarsource",
         "imports.view_calendarsource",
+        "search.add_synonym",
+        "search.change_synonym",
     ],
     MODERATORS: [
         "wagtailadmin.access_admin",
@@ -84,6 +86,7 @@ MODEL_PERMISSIONS = {
                 ("services", "servicecategory"),
                 ("home", "navigationmenu"),
                 ("home", "contactdetails"),
+                ("search", "synonym"),
             )
             for action in ("add", "change", "delete", "publish")
         ),
@@ -99,6 +102,7 @@ MODEL_PERMISSIONS = {
         "services.change_servicecategory",
         "home.change_navigationmenu",
         "home.change_contactdetails",
+        "search.change_synonym",
     ],
 }
 COLLECTION_PERMISSIONS = {

@@ -7,6 +7,8 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events")
 
     def ready(self):
-        from events import search_index, signals  # noqa: F401
+        from events import search_index, search_results, signals  # noqa: F401
+        from search.queries import register_result_dates
 
         search_index.connect()
+        register_result_dates(search_results.next_dates)

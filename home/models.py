@@ -119,6 +119,13 @@ class BasePage(Page):
         # Wagtail's default preview (template + get_context) would render them empty.
         return self.serve(request)
 
+    def names_in_other_languages(self):
+        """The page's live titles in its other languages, for search: a partner, space or
+        event is found by any of its names, whatever language the visitor reads
+        (沐言咖啡 on the English site). Reindexed when a translation changes (search/signals.py)."""
+        translations = Page.objects.live().filter(translation_key=self.translation_key)
+        return " ".join(translations.exclude(pk=self.pk).values_list("title", flat=True))
+
     def pictures_shown(self):
         """(image, PictureSizes) for every picture the page and its card in lists show.
 

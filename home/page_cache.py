@@ -56,6 +56,14 @@ IGNORED_MODELS = {
 _prefix = ContextVar("youlin_page_cache_prefix", default=None)
 
 
+def site_version():
+    """The content's version number: as this request read it already, else from the database."""
+    from home.models import SiteVersion
+
+    number = versioned.current()  # read once per GET request, by the page cache's middleware
+    return SiteVersion.current() if number is None else number
+
+
 def content_changed(**kwargs):
     """Raise the number: every page cached before this change is a miss from now on."""
     from home.models import SiteVersion

@@ -19,6 +19,7 @@ A match in the title counts TITLE_WEIGHT times one in the body, on both database
 
 import copy
 from functools import cache
+from itertools import combinations
 
 from django.db import connection
 from django.db.models import Case, F, Value, When
@@ -26,7 +27,7 @@ from wagtail.search import index
 from wagtail.search.backends.base import EmptySearchResults
 from wagtail.search.query import And, Or, Phrase, PlainText
 
-from search.text import index_text, parse_query, plain_text
+from search.text import Group, index_text, parse_query, plain_text
 
 # How much more a match in the title counts than one in the body, on both databases.
 TITLE_WEIGHT = 10.0
@@ -51,11 +52,20 @@ class TokenisedAutocompleteField(Tokenised, index.AutocompleteField):
     pass
 
 
+# Methods indexed in the title column, with the title's weight: a page's names in its
+# other languages (home.models.BasePage.names_in_other_languages) are names all the same.
+TITLE_LIKE = {"names_in_other_languages"}
+
+
 def tokenised(fields):
     wrapped = []
     for field in fields:
         if isinstance(field, index.SearchField):
             wrapped.append(TokenisedSearchField(field))
+            if field.field_name in TITLE_LIKE:
+                # The database backends put every field named "title" in the title column;
+                # the value is still read from the method (Tokenised.get_value).
+                wrapped[-1].field_name = "title"
         elif isinstance(field, index.AutocompleteField):
             wrapped.append(TokenisedAutocompleteField(field))
         elif isinstance(field, index.RelatedFields):
@@ -90,39 +100,59 @@ class PrefixText(PlainText):
         super().__init__(term, operator="and")
 
 
-def build_query(text, operator=None, partial=False):
-    """A Wagtail search query for the visitor's text, or None if nothing in it is searchable.
+def _all_of(terms):
+    return PlainText(" ".join(terms), operator="and")
 
-    The last word also matches as the beginning of a longer word (salo -> salon). A page
-    with the whole word matches more branches of the `Or` than one with a longer word
-    only, so exact matches rank first.
+
+def _group_query(group, prefixes=(), partial=False):
+    """Any alternative of one group; a word being typed also as the beginning of a longer one."""
+    # While typing, the prefix of the last word's own term already covers the whole word.
+    branches = [] if prefixes and partial else [_all_of(a) for a in group.alternatives]
+    branches += [PrefixText(p) for p in prefixes]
+    return branches[0] if len(branches) == 1 else Or(branches)
+
+
+def build_query(parsed, *, partial=False, cover=None):
+    """A Wagtail search query for a parsed query (`search.text.parse_query`), or None.
+
+    Every group must match (any one of its alternatives), or, with `cover`, any `cover`
+    of them. The last word also matches as the beginning of a longer word (salo ->
+    salon); a page with the whole word matches more branches, so it ranks first, and a
+    page with the exact phrase typed ranks above one with the words apart.
     """
+    groups = parsed.groups
+    if not groups and not parsed.prefixes:
+        return None
+    if not groups:  # only a stop word being typed ("in" -> "information")
+        return _group_query(Group([]), parsed.prefixes, partial=True)
+    prefixes = parsed.prefixes if groups[-1].word else ()
+    queries = [
+        _group_query(g, prefixes if n == len(groups) - 1 else (), partial)
+        for n, g in enumerate(groups)
+    ]
+    if cover is not None and cover < len(queries):
+        return Or([And(list(chosen)) for chosen in combinations(queries, cover)])
+    required = queries[0] if len(queries) == 1 else And(queries)
+    if len(parsed.terms) > 1 and not partial:
+        return Or([Phrase(" ".join(parsed.terms)), required])
+    return required
+
+
+def build_text_query(text, operator=None, partial=False):
+    """build_query for a string, as Wagtail's admin and the API pass it; "or": any term."""
     parsed = parse_query(text, partial=partial)
     if not parsed:
         return None
-    terms = " ".join(parsed.terms)
     if (operator or "and").lower() == "or":
-        return PlainText(terms, operator="or")
-    branches = []
-    if len(parsed.terms) > 1 and not partial:
-        branches.append(Phrase(terms))
-    # While typing, the prefix branch already covers the whole last word.
-    if parsed.terms and not (partial and parsed.prefixes):
-        branches.append(PlainText(terms, operator="and"))
-    if parsed.prefixes:
-        # prefixes[0] is the last word's own term: the other terms stay required.
-        others = [t for t in parsed.terms if t != parsed.prefixes[0]]
-        prefix = [PrefixText(p) for p in parsed.prefixes]
-        prefix = prefix[0] if len(prefix) == 1 else Or(prefix)
-        branches.append(And([PlainText(" ".join(others)), prefix]) if others else prefix)
-    return branches[0] if len(branches) == 1 else Or(branches)
+        return PlainText(" ".join(parsed.terms), operator="or")
+    return build_query(parsed, partial=partial)
 
 
 class TokenisingBackendMixin:
     def _search(self, query_compiler_class, query, model_or_queryset, **kwargs):
         if isinstance(query, str):
             partial = query_compiler_class is self.autocomplete_query_compiler_class
-            query = build_query(query, kwargs.get("operator"), partial=partial)
+            query = build_text_query(query, kwargs.get("operator"), partial=partial)
             if query is None:
                 return EmptySearchResults()
         return super()._search(query_compiler_class, query, model_or_queryset, **kwargs)
@@ -284,6 +314,74 @@ def _postgres_backend_class():
             super().__init__({"SEARCH_CONFIG": "simple", **params})
 
     return Backend
+
+
+def indexed_texts(pks):
+    """{page id: (title terms, body terms)} as the index holds them, in one query."""
+    from modelsearch.utils import get_descendants_content_types_pks
+    from wagtail.models import Page
+
+    if connection.vendor == "postgresql":
+        from modelsearch.backends.database.postgres import postgres
+
+        entries, fields = postgres.IndexEntry.objects, ("title_text", "body_text")
+    else:
+        from modelsearch.backends.database.sqlite import sqlite
+
+        entries, fields = sqlite.IndexEntry.objects, ("title", "body")
+    rows = entries.filter(
+        content_type__in=get_descendants_content_types_pks(Page),
+        object_id__in=[str(pk) for pk in pks],
+    ).values_list("object_id", *fields)
+    return {int(object_id): (title or "", body or "") for object_id, title, body in rows}
+
+
+# The index's words are read again after this long at most, and whenever the site changes.
+VOCABULARY_CACHE_SECONDS = 3600
+
+
+def vocabulary():
+    """{Latin index term: number of entries with it}, from the index itself, cached.
+
+    SQLite reads FTS5's own term list (`fts5vocab`), PostgreSQL `ts_stat`: the same terms
+    and counts on both. Used to correct typos, only when a query finds nothing.
+    """
+    from django.core.cache import cache
+
+    from home.page_cache import site_version
+
+    key = f"youlin:search:vocabulary:v{site_version()}"
+    found = cache.get(key)
+    if found is None:
+        found = dict(_read_vocabulary())
+        cache.set(key, found, VOCABULARY_CACHE_SECONDS)
+    return found
+
+
+def _read_vocabulary():
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            from modelsearch.backends.database.postgres import postgres
+
+            table = connection.ops.quote_name(postgres.IndexEntry._meta.db_table)
+            # The table name is the model's own, never the visitor's input.
+            cursor.execute(
+                "SELECT word, ndoc FROM ts_stat("  # noqa: S608
+                f"'SELECT title || body FROM {table}') WHERE word ~ '^[a-z]{{3,}}$'"
+            )
+        else:
+            from modelsearch.backends.database.sqlite import sqlite
+
+            table = sqlite.SQLiteFTSIndexEntry._meta.db_table
+            cursor.execute(
+                "CREATE VIRTUAL TABLE IF NOT EXISTS temp.youlin_vocabulary "
+                f"USING fts5vocab(main, '{table}', 'row')"
+            )
+            cursor.execute(
+                "SELECT term, doc FROM temp.youlin_vocabulary WHERE term GLOB '[a-z][a-z][a-z]*' "
+                "AND NOT term GLOB '*[^a-z]*'"
+            )
+        return cursor.fetchall()
 
 
 def SearchBackend(params):

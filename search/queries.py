@@ -1,20 +1,32 @@
 """The visitor's search: pages of one locale, by type, with counts and snippets."""
 
+import re
 from dataclasses import dataclass
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.search import index
 from wagtail.search.backends import get_search_backend
 
+from home.languages import bcp47
 from home.visibility import live_public
-from search.text import highlight, parse_query, plain_text
+from search.backend import build_query, indexed_texts, vocabulary
+from search.synonyms import Synonyms
+from search.text import correct_word, highlight, parse_query, plain_text, relevance
 
 RESULTS_PER_PAGE = 10
+# A query of this many groups or more falls back to pages with all but one of them.
+MIN_GROUPS_FOR_PARTIAL = 3
+# Pages of other languages offered when nothing in the visitor's language matches.
+OTHER_LANGUAGE_RESULTS = 30
+SYNONYMS_CACHE_SECONDS = 24 * 3600
+# How many of the best matches are put in the same order on every database.
+RERANKED = 100
 SUGGESTIONS = 8
 SNIPPET_LENGTH = 160
 
@@ -111,25 +123,73 @@ class Hit:
     type: ResultType
     title: list  # [(text, is_match)]
     snippet: list
+    language: object = None  # the page's locale, when it is not the visitor's
+    lang: str = ""  # its BCP 47 tag, for lang="…"
+    next_date: object = None  # an event's next date (a datetime), if it has one
+
+
+# Functions other apps add (events: an event's next date): pages -> {page id: text}.
+# Each must cost one query for any number of pages.
+RESULT_DATES = []
+
+
+def register_result_dates(function):
+    """Show a date under results: `function(pages)` returns {page id: text} (events/apps.py)."""
+    if function not in RESULT_DATES:
+        RESULT_DATES.append(function)
+    return function
+
+
+def next_dates(pages):
+    found = {}
+    for function in RESULT_DATES:
+        found.update(function(pages))
+    return found
+
+
+def synonyms_for(locale):
+    """The editors' synonym lists of one language, from the cache while nothing changed.
+
+    Cached per locale under the site's version number (home/page_cache.py), which goes
+    up whenever a snippet is saved or deleted, so a changed list is used at once.
+    """
+    from home.page_cache import site_version
+    from search.models import Synonym
+
+    key = f"youlin:search:synonyms:{locale.pk}:v{site_version()}"
+    lists = cache.get(key)
+    if lists is None:
+        lists = list(
+            Synonym.objects.filter(locale=locale, live=True).values_list("words", flat=True)
+        )
+        cache.set(key, lists, SYNONYMS_CACHE_SECONDS)
+    return Synonyms(lists)
 
 
 class Search:
     """One visitor's search in one locale, optionally narrowed to a result type.
 
-    All words must match; when nothing matches every word, pages matching any of
-    them are shown instead (`any_words`), best first.
+    Every word must match, or one of its synonyms. When nothing does, in this order:
+    a mistyped word is corrected against the index's words (`correction`); with
+    three words or more, pages with all but one are shown (`any_words`); pages of
+    other languages that match are offered, in this language where a translation
+    exists (`other_languages`). Otherwise nothing is found: no noise.
     """
 
     def __init__(self, text, locale, kind=None):
-        self.query = parse_query(text)
-        self.text = self.query.text
+        self.synonyms = synonyms_for(locale)
+        self.query = parse_query(text, synonyms=self.synonyms)
+        self.text = self.typed = self.query.text
         self.locale = locale
         self.kind = kind if kind in RESULT_TYPE_KEYS else None
         self.any_words = False
+        self.other_languages = False
+        self.correction = None  # the corrected query's text, shown as "Did you mean"
         self.backend = get_search_backend()
+        self._query = build_query(self.query)
 
-    def _search(self, queryset, operator):
-        return self.backend.search(self.text, queryset, operator=operator)
+    def _search(self, queryset, query=None):
+        return self.backend.search(query or self._query, queryset)
 
     @property
     def kind_type(self):
@@ -142,14 +202,63 @@ class Search:
 
     @cached_property
     def _facet(self):
-        """{content type id: count} of every result, switching to "any word" if needed."""
-        if not self.query:
+        """{content type id: count} of every result, after whatever fallback was needed."""
+        if self._query is None:
             return {}
-        facet = self._search(self.pages, "and").facet("content_type_id")
-        if not facet and len(self.query.terms) > 1:
-            self.any_words = True
-            facet = self._search(self.pages, "or").facet("content_type_id")
+        facet = self._search(self.pages).facet("content_type_id")
+        if facet:
+            return facet
+        corrected = self._corrected()
+        if corrected is not None:
+            query = build_query(corrected)
+            facet = self._search(self.pages, query).facet("content_type_id")
+            if facet:
+                self.query, self._query = corrected, query
+                self.correction = corrected.text
+                return facet
+        if len(self.query.groups) >= MIN_GROUPS_FOR_PARTIAL:
+            query = build_query(self.query, cover=len(self.query.groups) - 1)
+            facet = self._search(self.pages, query).facet("content_type_id")
+            if facet:
+                self.any_words, self._query = True, query
+                return facet
+        found = self._in_other_languages()
+        if found:
+            self.other_languages = True
+            facet = {}
+            for page in found:
+                facet[page.content_type_id] = facet.get(page.content_type_id, 0) + 1
         return facet
+
+    def _corrected(self):
+        """The query with its mistyped Latin words corrected, or None if none is."""
+        words = [g.word for g in self.query.groups if g.word and len(g.alternatives) == 1]
+        if not words:
+            return None
+        known = vocabulary()
+        text = self.typed
+        for word in words:
+            found = correct_word(word, known)
+            if found:
+                text = re.sub(rf"\b{re.escape(word)}\b", found[1], text)
+        return parse_query(text, synonyms=self.synonyms) if text != self.typed else None
+
+    def _in_other_languages(self):
+        """Pages of other languages that match, each as its translation here where one exists."""
+        others = Page.objects.live().public().filter(depth__gt=1).exclude(locale=self.locale)
+        matches = Reranked(self._search(others), self.query)[:OTHER_LANGUAGE_RESULTS]
+        if not matches:
+            return []
+        keys = [page.translation_key for page in matches]
+        here = {page.translation_key: page for page in self.pages.filter(translation_key__in=keys)}
+        chosen, seen = [], set()
+        for page in matches:
+            if page.translation_key in seen:
+                continue
+            seen.add(page.translation_key)
+            chosen.append(here.get(page.translation_key, page))
+        self._other_language_pages = chosen
+        return chosen
 
     @cached_property
     def counts(self):
@@ -168,10 +277,20 @@ class Search:
         """Search results (specific pages) of the chosen type, or of every type, best first."""
         if not self._facet:
             return []
-        queryset = self.pages.specific()
+        if self.other_languages:
+            chosen = self._other_language_pages
+            if self.kind:
+                chosen = [
+                    p for p in chosen if type_of_content_type(p.content_type_id).key == self.kind
+                ]
+            specific = Page.objects.filter(pk__in=[p.pk for p in chosen]).specific().in_bulk()
+            return [specific[p.pk] for p in chosen if p.pk in specific]
+        queryset = self.pages
         if self.kind:
             queryset = of_type(queryset, self.kind)
-        return self._search(queryset, "or" if self.any_words else "and")
+        # The facet counted them already: counting again would rank every match again.
+        count = {t.key: n for t, n in self.counts}[self.kind] if self.kind else self.total
+        return Reranked(self._search(queryset), self.query, count)
 
     def browse_pages(self):
         """The calendar and the directory in this locale, suggested when nothing is found."""
@@ -183,6 +302,10 @@ class Search:
 
     def hits(self, pages, request):
         """The results on one page of the listing, with highlighted title and snippet."""
+        dates = next_dates(pages)
+        # Pages of other languages say which: their locales in one query, not one each.
+        foreign = {page.locale_id for page in pages} - {self.locale.pk}
+        locales = Locale.objects.in_bulk(foreign) if foreign else {}
         return [
             Hit(
                 page=page,
@@ -190,9 +313,58 @@ class Search:
                 type=type_of_content_type(page.content_type_id),
                 title=highlight(page.title, self.query),
                 snippet=highlight(page_text(page), self.query, width=SNIPPET_LENGTH),
+                language=locales.get(page.locale_id),
+                lang=bcp47(locales[page.locale_id].language_code)
+                if page.locale_id in locales
+                else "",
+                next_date=dates.get(page.pk),
             )
             for page in pages
         ]
+
+
+class Reranked:
+    """Search results with the best RERANKED put in the order `search.text.relevance` gives.
+
+    The database picks the matches and its own best RERANKED of them; their final order
+    is computed here from the indexed terms, so SQLite and PostgreSQL (whose scores
+    differ) list the same pages in the same order. Further results keep the database's
+    order. Pages come back specific, as a slice of a list or of a queryset would.
+    """
+
+    def __init__(self, results, query, count=None):
+        self.results, self.query, self._count = results, query, count
+
+    def count(self):
+        if self._count is None:
+            self._count = self.results.count()
+        return self._count
+
+    def __len__(self):
+        return self.count()
+
+    @cached_property
+    def _best(self):
+        candidates = [page.pk for page in self.results[:RERANKED]]
+        texts = indexed_texts(candidates)
+        score = {pk: relevance(self.query, *texts.get(pk, ("", ""))) for pk in candidates}
+        # Ties: the newer page first, as the database backends order them.
+        return sorted(candidates, key=lambda pk: (-score[pk], -pk))
+
+    def __getitem__(self, key):
+        if isinstance(key, int):
+            return self[key : key + 1][0]
+        start, stop = key.start or 0, key.stop
+        if stop is None:
+            stop = self.count()
+        pks = self._best[start:stop]
+        if stop > RERANKED:
+            pks += [page.pk for page in self.results[max(start, RERANKED) : stop]]
+        pages = Page.objects.filter(pk__in=pks).specific().in_bulk()
+        return [pages[pk] for pk in pks if pk in pages]
+
+    def __iter__(self):
+        return iter(self[:])
 
 
 def suggestions(text, locale, request, limit=SUGGESTIONS):
@@ -201,7 +373,7 @@ def suggestions(text, locale, request, limit=SUGGESTIONS):
     if not query:
         return []
     backend = get_search_backend()
-    pages = backend.autocomplete(query.text, searchable_pages(locale))[:limit]
+    pages = backend.autocomplete(build_query(query, partial=True), searchable_pages(locale))[:limit]
     return [
         {
             "title": page.title,

@@ -214,6 +214,7 @@ class EventPage(RoutablePageMixin, BasePage):
         index.SearchField("summary"),
         index.SearchField("body"),
         index.SearchField("venue_and_organiser_names"),
+        index.SearchField("names_in_other_languages"),
         index.FilterField("start_date"),
     ]
 

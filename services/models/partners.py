@@ -97,6 +97,7 @@ class PartnerPage(Location, DirectoryPage):
         index.SearchField("summary"),
         index.SearchField("description"),
         index.SearchField("offers"),
+        index.SearchField("names_in_other_languages"),
         index.FilterField("partner_type"),
     ]
 

@@ -132,6 +132,7 @@ class PublicSpacePage(Location, DirectoryPage):
         index.SearchField("summary"),
         index.SearchField("description"),
         index.SearchField("facilities"),
+        index.SearchField("names_in_other_languages"),
     ]
 
     content_panels = [

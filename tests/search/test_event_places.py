@@ -55,10 +55,11 @@ def test_event_results_cost_the_same_queries_for_few_or_many(
 
     add_events(0, 2)
     client.get("/en/search/", {"q": "Service Centre"})  # warm the content-type and site caches
-    with django_assert_max_num_queries(14) as few:
+    with django_assert_max_num_queries(16) as few:
         client.get("/en/search/", {"q": "Service Centre", "type": "events"})
     add_events(2, 4)
-    with django_assert_max_num_queries(14) as many:
+    client.get("/en/search/", {"q": "Service Centre"})  # the content changed: warm them again
+    with django_assert_max_num_queries(16) as many:
         response = client.get("/en/search/", {"q": "Service Centre", "type": "events"})
     assert len(titles(response)) == 6
     assert len(many.captured_queries) == len(few.captured_queries)

@@ -16,11 +16,21 @@ from search.text import (
 )
 
 
-def matches(query, text):
-    """What the database does with our terms: every query term is an index term."""
+def matches(query, text, synonyms=None):
+    """What the database does with our terms: every group has an alternative all indexed."""
     indexed = set(index_text(text).split())
-    parsed = parse_query(query)
-    return bool(parsed) and all(term in indexed for term in parsed.terms)
+    parsed = parse_query(query, synonyms=synonyms)
+    return bool(parsed.groups) and all(
+        any(all(term in indexed for term in alternative) for alternative in group.alternatives)
+        for group in parsed.groups
+    )
+
+
+def is_phrase(query, text):
+    """The page has the query's terms in order: it ranks above one with the words apart."""
+    indexed = index_text(text).split()
+    terms = parse_query(query).terms
+    return any(indexed[i : i + len(terms)] == terms for i in range(len(indexed)))
 
 
 def test_han_runs_become_overlapping_bigrams():
@@ -33,8 +43,36 @@ def test_two_character_chinese_word_is_found_inside_a_sentence():
     assert matches("沙龙", "詹叔英语沙龙每周六举行")
 
 
-def test_longer_chinese_query_needs_the_whole_phrase():
-    assert not matches("英语沙龙", "英语角和沙龙暂停一次")
+def test_longer_chinese_query_finds_its_words_apart_and_the_phrase_ranks_higher():
+    assert matches("签证延期", "外国人签证如何申请延期")
+    assert not is_phrase("签证延期", "外国人签证如何申请延期")
+    assert is_phrase("签证延期", "办理签证延期手续")
+
+
+def test_a_character_after_a_word_stays_with_it():
+    # 中文课 is a class, not any page with 中文 and 课 somewhere.
+    assert not matches("中文课", "中文说明：本课程暂停")
+    assert matches("中文课", "外国人中文课每周三")
+
+
+def test_unknown_names_stay_whole():
+    assert [g.terms for g in parse_query("詹叔英语沙龙").groups] == [
+        ("詹叔",),
+        ("英语",),
+        ("沙龙",),
+    ]
+
+
+def test_traditional_characters_are_folded_to_simplified():
+    assert matches("簽證", "签证和居留许可咨询")
+    assert matches("签证", "簽證和居留許可諮詢")
+    assert matches("英語沙龍", "詹叔英语沙龙每周六举行")
+
+
+def test_question_words_are_not_required():
+    assert matches("where can I see a doctor", "A doctor who speaks English")
+    assert matches("在哪里看病", "看病指南")
+    assert matches("병원은 어디", "영어 진료가 가능한 병원")
 
 
 def test_single_chinese_character_is_found():

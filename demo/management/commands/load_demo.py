@@ -30,6 +30,7 @@ STEPS = [
     ("Notices: the notice board", notices.index_page),
     ("Notices: a water outage, a reminder, a road closure and an urgent alert", notices.notices),
     ("Contact form", notices.contact_page),
+    ("Search synonyms", site.search_synonyms),
     ("Editorial roles, workflow and demo users", users.roles_and_users),
     (
         "Partner calendars (an uploaded .ics, imported by import_calendars)",
