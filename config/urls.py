@@ -22,6 +22,7 @@ urlpatterns = [
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap_xml, name="sitemap"),
     path("healthz", home_views.healthz, name="healthz"),
+    path("favicon.ico", home_views.favicon, name="favicon"),
     # wagtail-localize's "Sync translated pages", guarded so that "Publish immediately"
     # publishes no untranslated text, and only where the user may publish
     # (editorial/guard.py). Listed before the admin so they take over the same URLs.

@@ -20,6 +20,34 @@ def ensure_locales(demo):
     demo.say("zh-hans (source), en, ko")
 
 
+def linked(value, resolve):
+    """`value` with every page link (`page = "services/…"`, a path under the Chinese home
+    page) replaced by `resolve(path)`: the page's id, or None while it does not exist yet."""
+    if isinstance(value, dict):
+        return {
+            key: resolve(item) if key == "page" and isinstance(item, str) else linked(item, resolve)
+            for key, item in value.items()
+        }
+    if isinstance(value, list | tuple):
+        return type(value)(linked(item, resolve) for item in value)
+    return value
+
+
+def page_at(path):
+    """The id of the Chinese page at `path` under the home page, or None."""
+    home = site_root()
+    page = Page.objects.filter(url_path=f"{home.url_path}{path.strip('/')}/").first()
+    return page.pk if page else None
+
+
+def _body(data, resolve):
+    return [linked(block(item), resolve) for item in data["body"]]
+
+
+def _not_yet(_path):
+    return None
+
+
 def home_pages(demo):
     """Replace Wagtail's welcome page with the Chinese home page, then translate it."""
     data = content("site")["home"]
@@ -43,7 +71,7 @@ def home_pages(demo):
         if welcome.depth == 2 and welcome.pk != home.pk and not welcome.get_children().exists():
             welcome.delete()
         state = "created"
-        home.body = demo.stream("home", [block(item) for item in data["body"]])
+        home.body = demo.stream("home", _body(data, _not_yet))
         normalise_streams(home)
         home.save_revision().publish()
     else:
@@ -61,8 +89,36 @@ def content_pages(demo):
             translate_into=page.get("translate_into", ("en", "ko")),
             title=page["title"],
             summary=page["summary"],
-            body=demo.stream(page["slug"], [block(item) for item in page["body"]]),
+            body=demo.stream(page["slug"], _body(page, _not_yet)),
         )
+
+
+def page_links(demo):
+    """Fill in the links between pages, once every page they point to exists.
+
+    The home page and the guides are built before the directory they link to; this writes
+    their links (and the home page's first-steps guide) and publishes each page that
+    changed, with its translations, so each language's link leads to its own page.
+    """
+    home = site_root()
+    site = content("site")
+    pages = [(home, "home", site["home"])] + [
+        (child(home, item["slug"]).specific, item["slug"], item)
+        for item in site["pages"]
+        if child(home, item["slug"])
+    ]
+    for page, key, data in pages:
+        body = demo.stream(key, _body(data, page_at))
+        page.body = body
+        normalise_streams(page)
+        changed = page.body.raw_data != page.get_latest_revision_as_object().body.raw_data
+        if key == "home" and data.get("first_steps_page"):
+            first = page_at(data["first_steps_page"])
+            changed = changed or page.first_steps_page_id != first
+            page.first_steps_page_id = first
+        if changed:
+            page.save_revision().publish()
+            demo.report("linked", page.title, demo.translate(page, resync=True))
 
 
 def site_chrome(demo):
@@ -90,6 +146,7 @@ def site_chrome(demo):
     contact = ContactDetails.objects.filter(locale=zh).first() or ContactDetails(locale=zh)
     for name in ("centre_name", "address", "opening_hours", "phone", "email", "about"):
         setattr(contact, name, demo.zh(facts[name]))
+    contact.emergency_page_id = page_at(facts["emergency_page"])
     contact.emergency_numbers = demo.stream(
         "emergency-footer", [("number", number) for number in facts["emergency_numbers"]]
     )

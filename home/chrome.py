@@ -56,4 +56,27 @@ def navigation_for_request(request):
 def contact_details_for_request(request):
     from home.models import ContactDetails
 
-    return _for_active_locale(ContactDetails)
+    # Read by the footer and by the header's emergency button: once per request.
+    if not hasattr(request, "_youlin_contact"):
+        request._youlin_contact = _for_active_locale(ContactDetails)
+    return request._youlin_contact
+
+
+def emergency_url_for_request(request):
+    """Where the header's "Emergency" button leads: the emergency page in the visitor's
+    language (else in the default one), or the footer's numbers when there is none."""
+    contact = contact_details_for_request(request)
+    if contact is None:
+        return ""
+    fallback = "#footer-emergency-heading" if contact.emergency_numbers else ""
+    if contact.emergency_page_id is None:
+        return fallback
+    key = Page.objects.filter(pk=contact.emergency_page_id).values("translation_key")
+    pages = {
+        page.locale.language_code: page
+        for page in live_public(Page.objects.filter(translation_key__in=key)).select_related(
+            "locale"
+        )
+    }
+    page = pages.get(get_language()) or pages.get(settings.LANGUAGE_CODE)
+    return page.get_url(request) if page is not None else fallback

@@ -28,6 +28,7 @@ STEPS = [
     ("One-off and multi-day events", events.one_offs),
     ("Editorial roles, workflow and demo users", users.roles_and_users),
     # Last, so the menu can link to every index page.
+    ("Links between pages (the newcomer's path)", site.page_links),
     ("Navigation and footer", site.site_chrome),
 ]
 
