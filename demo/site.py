@@ -4,9 +4,11 @@ Content: content/site.toml. Facts come from the product brief (Shuangbai Communi
 Pidu District, Chengdu).
 """
 
+from collections.abc import Mapping, Sequence
+
 from wagtail.models import Page, Site
 
-from demo.builder import child, normalise_streams, site_root
+from demo.builder import TARGET_LANGUAGES, child, normalise_streams, site_root
 from demo.loader import block, content
 from home.models import ContactDetails, ContentPage, HomePage, NavigationMenu
 
@@ -42,6 +44,15 @@ def page_at(path):
 
 def _body(data, resolve):
     return [linked(block(item), resolve) for item in data["body"]]
+
+
+def _without_ids(value):
+    """Stream data without block ids: list items get new ones each time they are read."""
+    if isinstance(value, Mapping):
+        return {key: _without_ids(item) for key, item in value.items() if key != "id"}
+    if isinstance(value, Sequence) and not isinstance(value, str):
+        return [_without_ids(item) for item in value]
+    return value
 
 
 def _not_yet(_path):
@@ -108,17 +119,22 @@ def page_links(demo):
         if child(home, item["slug"])
     ]
     for page, key, data in pages:
+        for name in ("title", "summary", "lead", "hero_alt"):  # the glossary, to translate
+            if name in data:
+                demo.zh(data[name])
         body = demo.stream(key, _body(data, page_at))
         page.body = body
         normalise_streams(page)
-        changed = page.body.raw_data != page.get_latest_revision_as_object().body.raw_data
+        stored = type(page).objects.get(pk=page.pk).body.raw_data
+        changed = _without_ids(page.body.raw_data) != _without_ids(stored)
         if key == "home" and data.get("first_steps_page"):
             first = page_at(data["first_steps_page"])
             changed = changed or page.first_steps_page_id != first
             page.first_steps_page_id = first
         if changed:
             page.save_revision().publish()
-            demo.report("linked", page.title, demo.translate(page, resync=True))
+            languages = data.get("translate_into", TARGET_LANGUAGES)
+            demo.report("linked", page.title, demo.translate(page, languages, resync=True))
 
 
 def site_chrome(demo):
