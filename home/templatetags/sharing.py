@@ -89,8 +89,10 @@ def address_qr_code(context):
     url = request.build_absolute_uri()
     code = segno.make(url, error="m", micro=False)
     svg = code.svg_inline(scale=3, border=2, dark="#000", light="#fff", omitsize=True)
+    label = escape(_("QR code"))
+    svg = svg.replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1)
     return format_html(
         '<figure class="print-qr print-only">{}<figcaption>{}</figcaption></figure>',
-        mark_safe(svg.replace("<svg ", f'<svg role="img" aria-label="{escape(_("QR code"))}" ', 1)),  # noqa: S308 (segno's own markup)
+        mark_safe(svg),  # noqa: S308 (segno's own markup, with our escaped label)
         _("Scan to open this page on a phone"),
     )
