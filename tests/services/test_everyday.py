@@ -86,7 +86,8 @@ def test_until_midnight(opens, closes, expected):
 
 @pytest.fixture
 def office(directory):
-    """A space open Monday to Friday 9–17, and 10–midnight on Saturdays, in three languages."""
+    """A space open Monday to Friday 9–17 and 10–midnight on Saturdays, closed on Monday
+    18 January 2027, in three languages."""
     hours = [
         SpaceOpeningHours(weekday=day, opens=datetime.time(9), closes=datetime.time(17))
         for day in range(5)
@@ -95,13 +96,16 @@ def office(directory):
         SpaceOpeningHours(weekday=5, opens=datetime.time(10), closes=datetime.time(23, 59))
     )
     zh = add(
-        directory.indexes["spaces"].zh,
+        directory.indexes["spaces"][0],
         PublicSpacePage(
             title="外国人服务站",
             slug="office",
             address="郫都区双柏路1号",
             opening_hours=hours,
-            hours_exceptions=[SpaceHoursException(date=datetime.date(2027, 2, 1))],
+            hours_exceptions=[
+                SpaceHoursException(date=datetime.date(2027, 1, 18)),  # a Monday, closed
+                SpaceHoursException(date=datetime.date(2027, 2, 1)),
+            ],
         ),
     )
     en = translate(zh, "en", title="Foreign Residents Service Station", address="1 Shuangbai Road")
@@ -114,9 +118,10 @@ def office(directory):
     [
         ("2027-01-13T18:00:00+08:00", "en", "Closed now · Opens tomorrow at 09:00"),
         ("2027-01-13T07:30:00+08:00", "en", "Closed now · Opens today at 09:00"),
-        ("2027-01-17T12:00:00+08:00", "en", "Closed now · Opens Mon 09:00"),
-        ("2027-01-17T12:00:00+08:00", "zh-hans", "现在关闭 · 周一 09:00 开门"),
-        ("2027-01-17T12:00:00+08:00", "ko", "지금 운영 안 함 · 월 09:00에 문을 엽니다"),
+        # Sunday, and Monday is a holiday: Tuesday.
+        ("2027-01-17T12:00:00+08:00", "en", "Closed now · Opens Tue 09:00"),
+        ("2027-01-17T12:00:00+08:00", "zh-hans", "现在关闭 · 周二 09:00 开门"),
+        ("2027-01-17T12:00:00+08:00", "ko", "지금 운영 안 함 · 화 09:00에 문을 엽니다"),
     ],
 )
 def test_closed_space_says_when_it_opens_next(
@@ -274,7 +279,7 @@ def test_partner_list_queries_constant_with_avatars_and_letters(
         client.get("/en/partners/?letter=M")
     for n in range(8):
         zh = add(
-            directory.indexes["partners"].zh,
+            directory.indexes["partners"][0],
             PartnerPage(
                 title=f"米{n}",
                 slug=f"mi-{n}",
