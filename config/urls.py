@@ -27,6 +27,7 @@ urlpatterns = [
     # The public JSON API, outside the language prefixes: ?locale= picks the language.
     path("api/v3/", api.urls),
     re_path(r"^api/(?P<rest>.*)$", unknown_address),
+    path("favicon.ico", home_views.favicon, name="favicon"),
     # wagtail-localize's "Sync translated pages", guarded so that "Publish immediately"
     # publishes no untranslated text, and only where the user may publish
     # (editorial/guard.py). Listed before the admin so they take over the same URLs.

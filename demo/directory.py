@@ -168,7 +168,9 @@ def services(demo):
 def partners(demo):
     parent = zh_page(PartnerIndexPage, "partners")
     for item in DIRECTORY["partners"]:
-        logo = item["logo"]
+        # Only a partner whose real mark is in Latin letters (YAM, BLOCK) has a drawn logo; the
+        # others get an initial in each page's language from the site (partner cards).
+        logo = item.get("logo")
         demo.page(
             parent,
             PartnerPage,
@@ -176,7 +178,7 @@ def partners(demo):
             **fields(item, "title", "summary", "description", "offers", "address", "languages"),
             **fields(item, "latitude", "longitude", "website", "phone", "wechat_id"),
             partner_type=item["type"],
-            logo=demo.logo(item["title"].en, logo["text"], logo["colour"]),
+            logo=demo.logo(item["title"].en, logo["text"], logo["colour"]) if logo else None,
             opening_hours=rows(PartnerOpeningHours, item["hours"]),
         )
 

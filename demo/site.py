@@ -4,9 +4,11 @@ Content: content/site.toml. Facts come from the product brief (Shuangbai Communi
 Pidu District, Chengdu).
 """
 
+from collections.abc import Mapping, Sequence
+
 from wagtail.models import Page, Site
 
-from demo.builder import child, normalise_streams, site_root
+from demo.builder import TARGET_LANGUAGES, child, normalise_streams, site_root
 from demo.loader import block, content
 from home.models import ContactDetails, ContentPage, HomePage, NavigationMenu
 from search.management.commands.setup_synonyms import seed_synonyms
@@ -19,6 +21,43 @@ def ensure_locales(demo):
     for code in ("zh-hans", "en", "ko"):
         demo.locale(code)
     demo.say("zh-hans (source), en, ko")
+
+
+def linked(value, resolve):
+    """`value` with every page link (`page = "services/…"`, a path under the Chinese home
+    page) replaced by `resolve(path)`: the page's id, or None while it does not exist yet."""
+    if isinstance(value, dict):
+        return {
+            key: resolve(item) if key == "page" and isinstance(item, str) else linked(item, resolve)
+            for key, item in value.items()
+        }
+    if isinstance(value, list | tuple):
+        return type(value)(linked(item, resolve) for item in value)
+    return value
+
+
+def page_at(path):
+    """The id of the Chinese page at `path` under the home page, or None."""
+    home = site_root()
+    page = Page.objects.filter(url_path=f"{home.url_path}{path.strip('/')}/").first()
+    return page.pk if page else None
+
+
+def _body(data, resolve):
+    return [linked(block(item), resolve) for item in data["body"]]
+
+
+def _without_ids(value):
+    """Stream data without block ids: list items get new ones each time they are read."""
+    if isinstance(value, Mapping):
+        return {key: _without_ids(item) for key, item in value.items() if key != "id"}
+    if isinstance(value, Sequence) and not isinstance(value, str):
+        return [_without_ids(item) for item in value]
+    return value
+
+
+def _not_yet(_path):
+    return None
 
 
 def home_pages(demo):
@@ -44,7 +83,7 @@ def home_pages(demo):
         if welcome.depth == 2 and welcome.pk != home.pk and not welcome.get_children().exists():
             welcome.delete()
         state = "created"
-        home.body = demo.stream("home", [block(item) for item in data["body"]])
+        home.body = demo.stream("home", _body(data, _not_yet))
         normalise_streams(home)
         home.save_revision().publish()
     else:
@@ -62,8 +101,41 @@ def content_pages(demo):
             translate_into=page.get("translate_into", ("en", "ko")),
             title=page["title"],
             summary=page["summary"],
-            body=demo.stream(page["slug"], [block(item) for item in page["body"]]),
+            body=demo.stream(page["slug"], _body(page, _not_yet)),
         )
+
+
+def page_links(demo):
+    """Fill in the links between pages, once every page they point to exists.
+
+    The home page and the guides are built before the directory they link to; this writes
+    their links (and the home page's first-steps guide) and publishes each page that
+    changed, with its translations, so each language's link leads to its own page.
+    """
+    home = site_root()
+    site = content("site")
+    pages = [(home, "home", site["home"])] + [
+        (child(home, item["slug"]).specific, item["slug"], item)
+        for item in site["pages"]
+        if child(home, item["slug"])
+    ]
+    for page, key, data in pages:
+        for name in ("title", "summary", "lead", "hero_alt"):  # the glossary, to translate
+            if name in data:
+                demo.zh(data[name])
+        body = demo.stream(key, _body(data, page_at))
+        page.body = body
+        normalise_streams(page)
+        stored = type(page).objects.get(pk=page.pk).body.raw_data
+        changed = _without_ids(page.body.raw_data) != _without_ids(stored)
+        if key == "home" and data.get("first_steps_page"):
+            first = page_at(data["first_steps_page"])
+            changed = changed or page.first_steps_page_id != first
+            page.first_steps_page_id = first
+        if changed:
+            page.save_revision().publish()
+            languages = data.get("translate_into", TARGET_LANGUAGES)
+            demo.report("linked", page.title, demo.translate(page, languages, resync=True))
 
 
 def site_chrome(demo):
@@ -91,6 +163,7 @@ def site_chrome(demo):
     contact = ContactDetails.objects.filter(locale=zh).first() or ContactDetails(locale=zh)
     for name in ("centre_name", "address", "opening_hours", "phone", "email", "about"):
         setattr(contact, name, demo.zh(facts[name]))
+    contact.emergency_page_id = page_at(facts["emergency_page"])
     contact.emergency_numbers = demo.stream(
         "emergency-footer", [("number", number) for number in facts["emergency_numbers"]]
     )

@@ -289,13 +289,25 @@ def _range_view(request, index, view, first, last, title, extra=None, per_day=No
     context = _calendar_context(request, index, view, filters, title)
     days = group_by_day(rows, first, last, per_day)
     context.update({"days": days, "first": first, "last": last, "more": more})
+    if not days and view in ("today", "weekend"):
+        context["next_entry"] = next_entry_after(index.locale, last, filters)
     context.update(extra or {})
     return TemplateResponse(request, "events/event_index_page.html", context)
 
 
+def next_entry_after(locale, last, filters):
+    """The next event after the day `last` with these filters, for an empty period to point
+    to ("nothing today; next: the English salon on Sat 12 Dec"), or None within a year."""
+    start = day_start(last + datetime.timedelta(days=1))
+    following = occurrences_in(locale, start, start + datetime.timedelta(days=366), filters)
+    found = entries(following[:1], locale)
+    return found[0] if found else None
+
+
 def today(request, index):
     day = local_today()
-    return _range_view(request, index, "today", day, day, _("Today"))
+    title = _("Today, %(day)s") % {"day": dates.day_label(day)}
+    return _range_view(request, index, "today", day, day, title)
 
 
 def weekend(request, index):
@@ -306,9 +318,9 @@ def weekend(request, index):
     else:
         saturday = day + datetime.timedelta(days=(5 - day.weekday()) % 7)
         first = max(day, saturday)
-    return _range_view(
-        request, index, "weekend", first, saturday + datetime.timedelta(days=1), _("This weekend")
-    )
+    last = saturday + datetime.timedelta(days=1)
+    title = _("This weekend, %(days)s") % {"days": dates.day_range(first, last)}
+    return _range_view(request, index, "weekend", first, last, title)
 
 
 def month(request, index, year=None, month=None):

@@ -53,6 +53,19 @@ class CalloutBlock(blocks.StructBlock):
     )
     heading = blocks.CharBlock(label=_("Heading"), required=False)
     text = blocks.RichTextBlock(label=_("Text"), features=["bold", "italic", "link", "ul", "ol"])
+    page = blocks.PageChooserBlock(
+        label=_("Page to read more"),
+        required=False,
+        help_text=_("The guide that tells how; readers get it in their language."),
+    )
+    # default="": call-outs saved before this field existed read it as "", not None, which
+    # wagtail-localize could not extract for translation.
+    link_text = blocks.CharBlock(
+        label=_("Link text"),
+        required=False,
+        default="",
+        help_text=_("For example: How to register"),
+    )
 
     class Meta:
         icon = "warning"
@@ -99,6 +112,25 @@ class FactListBlock(blocks.StructBlock):
         label = _("Key facts")
 
 
+class LinkedStepBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label=_("What to do"))
+    page = blocks.PageChooserBlock(
+        label=_("Guide"), required=False, help_text=_("The page that tells how.")
+    )
+
+
+class LinkedStepsBlock(blocks.StructBlock):
+    """A numbered path through other pages ("your first week"): each step links to its guide,
+    in the reader's language."""
+
+    steps = blocks.ListBlock(LinkedStepBlock(), label=_("Steps"))
+
+    class Meta:
+        icon = "list-ol"
+        template = "components/blocks/linked_steps.html"
+        label = _("Steps with links")
+
+
 class BodyBlock(blocks.StreamBlock):
     """The usual blocks of a content page."""
 
@@ -111,3 +143,4 @@ class BodyBlock(blocks.StreamBlock):
     quote = QuoteBlock()
     button = ButtonBlock()
     facts = FactListBlock()
+    linked_steps = LinkedStepsBlock()

@@ -75,4 +75,29 @@ def _navigation_links(request):
 def contact_details_for_request(request):
     from home.models import ContactDetails
 
+    # Read by the footer and by the header's emergency button; kept until the content changes.
     return versioned.kept(("contact", get_language()), lambda: _for_active_locale(ContactDetails))
+
+
+def emergency_url_for_request(request):
+    """Where the header's "Emergency" button leads: the emergency page in the visitor's
+    language (else in the default one), or the footer's numbers when there is none."""
+    return versioned.kept(("emergency url", get_language()), lambda: _emergency_url(request))
+
+
+def _emergency_url(request):
+    contact = contact_details_for_request(request)
+    if contact is None:
+        return ""
+    fallback = "#footer-emergency-heading" if contact.emergency_numbers else ""
+    if contact.emergency_page_id is None:
+        return fallback
+    key = Page.objects.filter(pk=contact.emergency_page_id).values("translation_key")
+    pages = {
+        page.locale.language_code: page
+        for page in live_public(Page.objects.filter(translation_key__in=key)).select_related(
+            "locale"
+        )
+    }
+    page = pages.get(get_language()) or pages.get(settings.LANGUAGE_CODE)
+    return page.get_url(request) if page is not None else fallback

@@ -5,7 +5,9 @@ import hashlib
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.http import Http404
 from django.middleware.locale import LocaleMiddleware
+from django.urls import Resolver404, resolve
 from django.utils import translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.datastructures import MultiValueDictKeyError
@@ -60,6 +62,41 @@ class IncompleteRequestMiddleware:
 
             return bad_request(request, exception)
         return None
+
+
+class SiteNotFoundPageMiddleware:
+    """With DEBUG on, a missing page still gets the site's own translated 404.
+
+    Django's technical 404 (URL patterns, settings) is for developers; someone trying the
+    demo should see what visitors see. `DEBUG_404=true` brings Django's page back. With
+    DEBUG off Django renders `handler404` itself and this does nothing.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def _active(self):
+        return settings.DEBUG and not getattr(settings, "DEBUG_404", False)
+
+    def __call__(self, request):
+        if self._active():
+            # An unmatched URL raises before any view runs, out of process_exception's reach.
+            try:
+                resolve(request.path_info, getattr(request, "urlconf", None))
+            except Resolver404:
+                return self._not_found(request)
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if self._active() and isinstance(exception, Http404):
+            return self._not_found(request)
+        return None
+
+    @staticmethod
+    def _not_found(request):
+        from home.views import page_not_found  # home.views imports this module's helpers
+
+        return page_not_found(request)
 
 
 class PublicCacheHeadersMiddleware:

@@ -30,7 +30,7 @@ from home import versioned
 from home.blocks import BodyBlock
 from home.forms import BasePageForm
 from home.languages import language_links
-from home.renditions import HERO, figures_in
+from home.renditions import HERO, SHARE, figures_in
 from home.slugs import free_slug
 from home.translations import PAGE_FACTS, SNIPPET_FACTS, synchronised
 from home.visibility import known_unrestricted, live_public
@@ -134,6 +134,17 @@ class BasePage(Page):
         """
         return list(figures_in(self))
 
+    def share_picture(self):
+        """(image, PictureSizes) for the page's Open Graph card, or None.
+
+        The first picture the page shows in a single rendition (made on publish, like the
+        one search engines get); pages without one share the site's own card.
+        """
+        for image, sizes in self.pictures_shown():
+            if image is not None and len(sizes.filters()) == 1:
+                return image, sizes
+        return None
+
 
 class IndexPage(BasePage):
     """A list of one kind of page under a home page: services, partners, spaces, events."""
@@ -179,11 +190,23 @@ class HomePage(BasePage):
         help_text=_("Describe the picture for people who cannot see it."),
     )
     body = StreamField(BodyBlock(), verbose_name=_("content"), blank=True)
+    first_steps_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("first steps page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "A newcomer's guide, shown first under “Find your way”, before the calendar "
+            "and the directory; readers get it in their language."
+        ),
+    )
 
-    # Text is translated; the picture is the same in every language.
+    # Text is translated; the picture and the guide are the same in every language.
     override_translatable_fields = [
         *BasePage.override_translatable_fields,
-        *synchronised("hero_image"),
+        *synchronised("hero_image", "first_steps_page"),
     ]
 
     template = "home/home_page.html"
@@ -197,6 +220,7 @@ class HomePage(BasePage):
             [FieldPanel("hero_image"), FieldPanel("hero_alt")], heading=_("Header picture")
         ),
         FieldPanel("body"),
+        FieldPanel("first_steps_page"),
     ]
     search_fields = [*Page.search_fields, index.SearchField("lead"), index.SearchField("body")]
 
@@ -205,24 +229,41 @@ class HomePage(BasePage):
         verbose_name_plural = _("home pages")
 
     def pictures_shown(self):
-        return [(self.hero_image, HERO), *super().pictures_shown()]
+        return [(self.hero_image, HERO), (self.hero_image, SHARE), *super().pictures_shown()]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["untranslated_page"] = untranslated_page_from(request)
-        context["directory_pages"] = versioned.kept(
-            ("directory pages", self.pk),
-            lambda: [
-                page
-                for page in live_public(self.get_children()).specific()
-                if page.specific_class.__name__ in DIRECTORY_INDEXES
-            ],
-        )
+        def find_your_way():
+            sections = sorted(
+                (
+                    page
+                    for page in live_public(self.get_children()).specific()
+                    if page.specific_class.__name__ in DIRECTORY_INDEXES
+                ),
+                key=lambda page: DIRECTORY_INDEXES.index(page.specific_class.__name__),
+            )
+            guide = self.first_steps_in_language()
+            return [*([guide] if guide else []), *sections]
+
+        context["directory_pages"] = versioned.kept(("directory pages", self.pk), find_your_way)
         return context
 
+    def first_steps_in_language(self):
+        """The newcomer's guide in this home page's language, if it is live and public there."""
+        if self.first_steps_page_id is None:
+            return None
+        key = Page.objects.filter(pk=self.first_steps_page_id).values("translation_key")
+        return (
+            live_public(Page.objects.filter(translation_key__in=key, locale_id=self.locale_id))
+            .specific()
+            .first()
+        )
 
-# Index pages the home page points to under "Find your way", in this order.
-DIRECTORY_INDEXES = ("ServiceIndexPage", "PartnerIndexPage", "SpaceIndexPage")
+
+# Index pages the home page points to under "Find your way", in this order (by class
+# name: events and the directory live in apps above this one).
+DIRECTORY_INDEXES = ("ServiceIndexPage", "EventIndexPage", "PartnerIndexPage", "SpaceIndexPage")
 
 
 def untranslated_page_from(request):
@@ -346,9 +387,25 @@ class ContactDetails(ReviewedSnippet, ClusterableModel):
         verbose_name=_("emergency numbers"),
         blank=True,
     )
+    emergency_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("emergency page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "The page the “Emergency” button at the top of every page opens, in the "
+            "visitor's language. Without one, the button leads to the numbers at the bottom."
+        ),
+    )
 
-    # The numbers are the same in every language; only their labels are translated.
-    override_translatable_fields = [*SNIPPET_FACTS, *synchronised("phone", "email")]
+    # The numbers are the same in every language; only their labels are translated. The
+    # emergency page is one page: each language's button opens its own translation.
+    override_translatable_fields = [
+        *SNIPPET_FACTS,
+        *synchronised("phone", "email", "emergency_page"),
+    ]
 
     edit_handler = TabbedInterface(
         [
@@ -362,7 +419,10 @@ class ContactDetails(ReviewedSnippet, ClusterableModel):
                 ],
                 heading=_("Service centre"),
             ),
-            ObjectList([FieldPanel("emergency_numbers")], heading=_("Emergency numbers")),
+            ObjectList(
+                [FieldPanel("emergency_numbers"), FieldPanel("emergency_page")],
+                heading=_("Emergency numbers"),
+            ),
             ObjectList([FieldPanel("about")], heading=_("About the site")),
         ]
     )

@@ -90,6 +90,9 @@ FIGURE = PictureSizes(
     sizes="(min-width: 42rem) 40rem, calc(100vw - 2rem)",
 )
 
+# The card a link shared in WeChat, KakaoTalk or e-mail shows (Open Graph's 1.91:1).
+SHARE = PictureSizes("share", "fill-1200x630 format-jpeg")
+
 
 def figures_in(page):
     """(image, FIGURE) for every image block in the page's StreamFields, however nested."""

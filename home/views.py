@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
 from django.template import loader
+from django.templatetags.static import static
 from django.utils import translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.views.decorators.http import require_safe
@@ -94,4 +95,12 @@ def server_error(request):
     style = re.search(r"<style>(.*?)</style>", body, re.DOTALL)
     if style:
         response["Content-Security-Policy"] = csp(PUBLIC_POLICY, style_src=[inline_hash(style[1])])
+    return response
+
+
+@require_safe
+def favicon(request):
+    """`/favicon.ico`, which browsers and feed readers ask for whatever the page's <link> says."""
+    response = HttpResponseRedirect(static("icons/favicon.ico"))
+    patch_cache_control(response, public=True, max_age=24 * 3600)
     return response

@@ -59,6 +59,27 @@ def is_open(at, periods, exceptions=(), tz=None):
     return False
 
 
+def next_opening(at, periods, exceptions=(), tz=None, days=8):
+    """The naive local datetime the place next opens after the aware `at`, or None.
+
+    Looks `days` ahead (a week and a day: every weekly period comes round), so a place with
+    no hours, or closed for the whole stretch, has none.
+    """
+    local = at.astimezone(tz) if tz is not None else at
+    moment = local.replace(tzinfo=None)
+    for offset in range(days + 1):
+        day = moment.date() + timedelta(days=offset)
+        for start, _end in intervals_on(day, periods, exceptions):
+            if start > moment:
+                return start
+    return None
+
+
+def closes_at_midnight(opens, closes):
+    """10:00–00:00 or 10:00–23:59: open until midnight, as readers say it."""
+    return not is_all_day(opens, closes) and closes in (time(0), time(23, 59))
+
+
 def weekly_table(periods):
     """[(weekday, [(opens, closes), ...]), ...] for Monday to Sunday, closed days empty."""
     by_day = {weekday: [] for weekday in range(7)}

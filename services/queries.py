@@ -8,6 +8,7 @@ only ever shows pages of the index's own locale.
 
 from django.conf import settings
 from django.db.models import Prefetch
+from django.utils import timezone
 
 from home.translations import shown_on_site
 from home.visibility import live_public
@@ -88,6 +89,17 @@ def partners(index, partner_type=None, language=None, letter=None):
     return pages
 
 
+def languages_with_letter(letter, partner_type=None, language=None):
+    """The languages (codes) whose partner list has a partner under `letter` with these
+    filters, in one query: the language switcher carries `?letter=` only to those."""
+    pages = live_public(PartnerPage.objects.all()).filter(initial=letter)
+    if partner_type:
+        pages = pages.filter(partner_type=partner_type)
+    if language:
+        pages = pages.filter(languages__contains=f",{language},")
+    return set(pages.order_by().values_list("locale__language_code", flat=True).distinct())
+
+
 def initials_present(pages):
     """The index letters that have at least one page, in one query."""
     return set(pages.order_by().values_list("initial", flat=True).distinct())
@@ -127,4 +139,5 @@ def service_detail(page):
         "space": space,
         "periods": periods,
         "week": opening.weekly_table(periods) if periods else [],
+        "today": timezone.localdate(),
     }

@@ -19,19 +19,25 @@ def _paginate(request, pages):
     return page_of(request, pages, queries.PAGE_SIZE)
 
 
-def keep_filters(context, filters):
+def keep_filters(context, filters, letter_languages=None):
     """Make the language switcher lead to the same filtered list in the other language.
 
     Types, languages spoken and category slugs mean the same in every language. An
     A–Z letter is carried only where that language's index has it (ㄱ is not an
-    English letter), so the switch never lands on a 400 page. The page number is
-    dropped: another language's list may be shorter.
+    English letter), so the switch never lands on a 400 page, and, given
+    `letter_languages`, only where that language has a partner under it (the Korean list
+    has the Latin letters, but 무옌 커피 is not under M), so it never lands on an empty
+    list. The page number is dropped: another language's list may be shorter.
     """
     letter = filters.pop("letter", None)
 
     def query_for(language_code):
         chosen = {name: value for name, value in filters.items() if value}
-        if letter and letter in collation.alphabet(language_code):
+        if (
+            letter
+            and letter in collation.alphabet(language_code)
+            and (letter_languages is None or language_code in letter_languages)
+        ):
             chosen["letter"] = letter
         return f"?{urlencode(chosen)}" if chosen else ""
 
@@ -97,7 +103,13 @@ def serve_partner_index(index, request):
         ],
         filtered=bool(partner_type or language or letter),
     )
-    keep_filters(context, {"type": partner_type, "language": language, "letter": letter})
+    keep_filters(
+        context,
+        {"type": partner_type, "language": language, "letter": letter},
+        letter_languages=(
+            queries.languages_with_letter(letter, partner_type, language) if letter else None
+        ),
+    )
     return TemplateResponse(request, index.get_template(request), context)
 
 

@@ -25,6 +25,9 @@ env_list = env.names
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 DEBUG = env_bool("DEBUG", False)
+# With DEBUG on, a missing page shows the site's 404 unless this asks for Django's
+# technical page (URL patterns tried): home.middleware.SiteNotFoundPageMiddleware.
+DEBUG_404 = env_bool("DEBUG_404", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 # e.g. youlin.W001 where media on S3 use the server's instance role.
@@ -98,6 +101,8 @@ MIDDLEWARE = [
     # Turns a throttled login into the lockout page (editorial/lockouts.py).
     "axes.middleware.AxesMiddleware",
     "home.page_cache.FetchFromPageCacheMiddleware",
+    # With DEBUG on, the site's own 404 rather than Django's technical one (DEBUG_404).
+    "home.middleware.SiteNotFoundPageMiddleware",
 ]
 CACHE_MIDDLEWARE_KEY_PREFIX = "page"
 

@@ -1,6 +1,7 @@
 """Template helpers used across the site."""
 
 import datetime
+import re
 
 from babel.lists import format_list
 from django import template
@@ -77,3 +78,17 @@ def date_element(value):
         else dates.local_date(value).isoformat()
     )
     return format_html('<time datetime="{}">{}</time>', machine, dates.long_date(value))
+
+
+@register.filter
+def is_phone_number(value):
+    """ "110", "028-8888 1001", "+86 28 1234 5678": digits with spaces, dashes and a leading +."""
+    return bool(re.fullmatch(r"\+?[0-9][0-9 \-]{1,20}[0-9]", str(value or "").strip()))
+
+
+@register.filter
+def initial_character(title):
+    """The character a name's avatar shows, in the name's own language: 晨 for 晨光面包房,
+    M for Morning Light Bakery, 아 for 아침빛 베이커리."""
+    text = str(title or "").strip()
+    return text[:1].upper()

@@ -223,3 +223,18 @@ class Location(models.Model):
 def _open_now(periods, exceptions, now=None):
     now = now or timezone.now()
     return opening.is_open(now, periods, exceptions, ZoneInfo(settings.TIME_ZONE))
+
+
+def opening_context(periods, exceptions, now=None):
+    """What the opening-hours section shows: the week, "open now", the next opening, today."""
+    now = now or timezone.now()
+    tz = ZoneInfo(settings.TIME_ZONE)
+    open_now = opening.is_open(now, periods, exceptions, tz) if periods else None
+    return {
+        "week": opening.weekly_table(periods),
+        "open_now": open_now,
+        "opens_next": opening.next_opening(now, periods, exceptions, tz)
+        if open_now is False
+        else None,
+        "today": timezone.localtime(now, tz).date(),
+    }

@@ -14,7 +14,6 @@ from wagtail.search import index
 
 from home.models import BasePage, IndexPage
 from home.translations import synchronised
-from services import opening
 from services.models.common import (
     PARTNER_TYPE_LABELS,
     PARTNER_TYPES,
@@ -23,7 +22,7 @@ from services.models.common import (
     LanguageListField,
     Location,
     OpeningHours,
-    _open_now,
+    opening_context,
     phone_validator,
 )
 from services.pictures import PARTNER_CARD, PARTNER_LOGO, SEARCH_LOGO
@@ -137,6 +136,5 @@ class PartnerPage(Location, DirectoryPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         periods = [row.as_period() for row in self.opening_hours.all()]
-        context["week"] = opening.weekly_table(periods)
-        context["open_now"] = _open_now(periods, ()) if periods else None
+        context.update(opening_context(periods, ()))
         return context

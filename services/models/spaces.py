@@ -25,6 +25,7 @@ from services.models.common import (
     Location,
     OpeningHours,
     _open_now,
+    opening_context,
     phone_validator,
 )
 from services.pictures import SEARCH_PHOTO, SPACE_CARD, SPACE_PHOTO
@@ -193,8 +194,7 @@ class PublicSpacePage(Location, DirectoryPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["week"] = opening.weekly_table(self.periods())
-        context["open_now"] = self.is_open_now()
+        context.update(opening_context(self.periods(), self.exceptions()))
         context["special_days"] = opening.upcoming_exceptions(
             self.exceptions(), timezone.localdate()
         )

@@ -1,7 +1,8 @@
 """Every page type in every locale, in Chromium at phone width: axe-core finds no WCAG 2.2 A/AA
 violations (nor any of the layout-dependent ones at desktop width), the console stays clean,
 nothing overflows sideways from 320 px up, text in another script carries its own lang, images
-reserve their space and load lazily below the fold, and nothing is fetched from another host
+reserve their space and load lazily below the fold, colours keep their contrast in the dark
+theme too, and nothing is fetched from another host
 (third-party CDNs are blocked or slow in mainland China).
 
 One test walks all the pages, because it needs the whole demo site, which takes minutes to build."""
@@ -19,6 +20,8 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 PAGES = {
     "/{lang}/": 200,
     "/{lang}/about/": 200,
+    "/{lang}/newcomers/": 200,
+    "/{lang}/emergency/": 200,
     "/{lang}/services/": 200,
     "/{lang}/services/temporary-residence-registration/": 200,
     "/{lang}/partners/": 200,
@@ -149,6 +152,11 @@ def test_every_page_type_passes_axe_in_every_locale(live_server, page, demo_site
             for violation in axe_violations(page, LAYOUT_RULES):
                 problems.append(f"{path} at 1280px: {violation}")
             page.set_viewport_size({"width": 375, "height": 800})
+            # The dark theme (prefers-color-scheme: dark) changes colours only: contrast again.
+            page.emulate_media(color_scheme="dark")
+            for violation in axe_violations(page, ["color-contrast"]):
+                problems.append(f"{path} in dark mode: {violation}")
+            page.emulate_media(color_scheme="light")
             # An error page logs its own status; anything else in the console is a fault.
             errors = [e for e in page.console_errors if expected == 200 or str(expected) not in e]
             problems += [f"{path}: console: {error}" for error in errors]

@@ -16,7 +16,7 @@ PAGE_TEXT = {"title", "seo_title", "search_description"}
 SCHEDULE = {"go_live_at", "expire_at"}
 
 POLICY = {
-    HomePage: ({"lead", "hero_alt", "body"}, {"hero_image"}),
+    HomePage: ({"lead", "hero_alt", "body"}, {"hero_image", "first_steps_page"}),
     ContentPage: ({"summary", "body"}, set()),
     EventPage: (
         {"summary", "body", "image_alt", "price", "venue_address", "category"},
@@ -105,7 +105,7 @@ POLICY = {
     NavigationMenu: ({"items"}, {"name", *SCHEDULE}),
     ContactDetails: (
         {"centre_name", "address", "opening_hours", "about", "emergency_numbers"},
-        {"phone", "email", *SCHEDULE},
+        {"phone", "email", "emergency_page", *SCHEDULE},
     ),
 }
 PAGE_FIELDS = {field.name for field in Page._meta.get_fields()}

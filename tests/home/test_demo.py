@@ -72,7 +72,9 @@ def test_load_demo_twice_changes_nothing_and_reports_each_step():
 def demo_sources(demo):
     root = demo.root_page
     sources = list(ContentPage.objects.child_of(root).filter(locale=root.locale))
-    assert {p.slug for p in sources} >= {"about", "service-centre", "newcomers", "emergency"}
+    assert {p.slug for p in sources} >= {"about", "newcomers", "emergency"}
+    # The service centre is a public space; a second page about it only split search results.
+    assert "service-centre" not in {p.slug for p in sources}
     assert "good-life-lab" in {p.slug for p in sources}
     return sources
 
@@ -133,3 +135,35 @@ def test_demo_korean_switcher_on_good_life_lab_goes_to_korean_home(client, demo_
         if a.inside(css_class="notice")
     ]
     assert back == ["/en/good-life-lab/"]
+
+
+@pytest.mark.parametrize("language", ["zh-hans", "en", "ko"])
+def test_demo_newcomers_path_is_linked_in_every_language(client, demo, language):
+    """The home page's call-out and button, the guide's four steps and the header's emergency
+    button each lead to their page in the visitor's language."""
+    home = Html.of(client.get(f"/{language}/"))
+    assert f"/{language}/services/temporary-residence-registration/" in home.hrefs(
+        inside_tag="div", inside_class="callout"
+    )
+    assert f"/{language}/newcomers/" in home.hrefs(inside_tag="main")
+    find_your_way = home.hrefs(inside_tag="ul", inside_class="card-links")
+    assert find_your_way[:2] == [f"/{language}/newcomers/", f"/{language}/services/"]
+    assert f"/{language}/events/" in find_your_way
+    (emergency,) = home.find_all("a", class_="emergency-link")
+    assert emergency.attrs["href"] == f"/{language}/emergency/"
+
+    steps = Html.of(client.get(f"/{language}/newcomers/")).hrefs(
+        inside_tag="ol", inside_class="linked-steps"
+    )
+    assert steps == [
+        f"/{language}/services/{slug}/"
+        for slug in (
+            "temporary-residence-registration",
+            "visa-residence-permit",
+            "hospitals-english-korean",
+            "rubbish-sorting",
+        )
+    ]
+    for href in steps:
+        assert client.get(href).status_code == 200, href
+    assert client.get(f"/{language}/service-centre/").status_code == 404

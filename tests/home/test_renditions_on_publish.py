@@ -105,7 +105,7 @@ def test_home_page_header_picture(client, calendar, published):
     home.zh.hero_image = make_image("hero")
     published(home.zh)
     made = renditions()
-    assert len(made) == 9
+    assert len(made) == 9 + 1  # three widths in three formats, and the Open Graph card
     home.en.hero_image = home.zh.hero_image  # a translation shares the picture
     published(home.en)
     assert renditions() == made

@@ -37,6 +37,7 @@ STEPS = [
         calendars.partner_calendar,
     ),
     # Last, so the menu can link to every index page.
+    ("Links between pages (the newcomer's path)", site.page_links),
     ("Navigation and footer", site.site_chrome),
 ]
 

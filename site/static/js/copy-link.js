@@ -1,23 +1,32 @@
-// "Copy link" buttons on the Subscribe page. The buttons stay hidden until this runs, so
-// without JavaScript the address is still a plain field to select and copy.
+// "Copy" buttons: the Subscribe page's feed address (a field) and the Chinese address on
+// directory and event pages (text). The buttons stay hidden until this runs, so without
+// JavaScript the text is still there to select and copy.
 document.querySelectorAll("[data-copy-target]").forEach((button) => {
   const field = document.getElementById(button.dataset.copyTarget);
   const status = document.getElementById(button.dataset.copyStatus);
   if (!field || !status) return;
   let clear;
+  const isField = "value" in field && typeof field.select === "function";
+  const select = () => {
+    if (isField) {
+      field.select();
+    } else {
+      window.getSelection().selectAllChildren(field);
+    }
+  };
   button.hidden = false;
   button.addEventListener("click", async () => {
     let copied = false;
     try {
-      await navigator.clipboard.writeText(field.value);
+      await navigator.clipboard.writeText(isField ? field.value : field.innerText.trim());
       copied = true;
     } catch {
       // The Clipboard API needs a secure context; older browsers still copy a selection.
-      field.select();
+      select();
       copied = document.execCommand && document.execCommand("copy");
     }
     if (!copied) {
-      field.select(); // at least leave it ready for Ctrl+C / long press
+      select(); // at least leave it ready for Ctrl+C / long press
       return;
     }
     // Emptied first so that a second click is announced again.

@@ -10,14 +10,13 @@
       "; Path=/; Max-Age=31536000; SameSite=Lax" + secure;
   });
 
-  // On a phone the main menu scrolls sideways: bring the current section into view, so a
-  // reader on "Spaces" sees it marked instead of a row that starts at "Home". Sets the
-  // row's own scroll position only; the page itself does not move.
-  var row = document.querySelector(".main-nav ul");
-  var current = row && row.querySelector("a[aria-current]");
-  if (current && row.scrollWidth > row.clientWidth) {
-    var item = current.parentElement;
-    row.scrollLeft = item.offsetLeft - row.offsetLeft - (row.clientWidth - item.offsetWidth) / 2;
+
+  // The partner filters and A–Z index are folded on phones, to bring the first partner up;
+  // on wider screens there is room, so they start open.
+  if (window.matchMedia("(min-width: 48rem)").matches) {
+    document.querySelectorAll("details[data-open-wide]").forEach(function (details) {
+      details.open = true;
+    });
   }
 
   // Urgent alerts: a "Hide" button per alert, remembered in this browser only (no cookie,
