@@ -93,9 +93,8 @@ class ScheduleChangeForm(forms.Form):
         action = cleaned.get("action")
         if action in (CANCEL_DATE, MOVE_DATE, RESTORE_DATE) and not cleaned.get("date"):
             self.add_error("date", _("Choose the date."))
-        if action == RESTORE_DATE and cleaned.get("date"):
-            if cleaned["date"] not in self.changed_dates:
-                self.add_error("date", _("This date is neither cancelled nor moved."))
+        if action == RESTORE_DATE and cleaned.get("date") not in (None, *self.changed_dates):
+            self.add_error("date", _("This date is neither cancelled nor moved."))
         if action == MOVE_DATE:
             new_date, start, end = (
                 cleaned.get("new_date"),

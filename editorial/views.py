@@ -1,16 +1,22 @@
-"""Admin views of the editorial app: the translation status report, "Cancel or move a date"."""
+"""Admin views of the editorial app: translation status, "Cancel or move a date", the guide."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation.trans_real import DjangoTranslation
 from django.views.generic import FormView, TemplateView
+from django.views.i18n import JavaScriptCatalog
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Page
 
 from editorial.forms import ScheduleChangeForm
+from editorial.guide import guide_html
 from editorial.roles import is_only_translator
 from editorial.schedule_changes import publish_schedule_change
 from editorial.status import locales_for_user, work_by_locale
@@ -95,3 +101,44 @@ class ScheduleChangeView(WagtailAdminTemplateMixin, FormView):
             % {"change": change.describe()},
         )
         return redirect(reverse("editorial_schedule_change", args=[self.page.pk]))
+
+
+class EnglishWhereUntranslated(DjangoTranslation):
+    """A catalogue that leaves strings it lacks in English (their msgid).
+
+    Django fills the gaps of a catalogue from LANGUAGE_CODE's, which is Chinese here,
+    so the Korean translator saw wagtail-localize's buttons in Chinese (下载 PO 文件).
+    """
+
+    def _add_fallback(self, localedirs=None):
+        return None
+
+
+class AdminJavaScriptCatalog(JavaScriptCatalog):
+    """wagtail-localize's JavaScript strings in the admin language, never in Chinese by default.
+
+    Served at wagtail-localize's own catalogue URL (editorial/wagtail_hooks.py registers
+    it first), with the corrections in locale/vendor/<language>/LC_MESSAGES/djangojs.po.
+    """
+
+    packages = ["wagtail_localize"]
+
+    def get(self, request, *args, **kwargs):
+        paths = [*self.get_paths(self.packages), str(settings.BASE_DIR / "locale" / "vendor")]
+        self.translation = EnglishWhereUntranslated(
+            get_language(), domain=self.domain, localedirs=paths
+        )
+        return self.render_to_response(self.get_context_data(**kwargs))
+
+
+class EditorsGuideView(WagtailAdminTemplateMixin, TemplateView):
+    """The editor's guide in the admin language (editorial/guide.py)."""
+
+    template_name = "editorial/guide.html"
+    page_title = _("Editor’s guide")
+    header_icon = "help"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["guide"] = mark_safe(guide_html(get_language()))  # noqa: S308 (our docs, no raw HTML)
+        return context

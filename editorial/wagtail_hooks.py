@@ -19,7 +19,12 @@ from editorial.lockouts import lockout_viewset
 from editorial.roles import MODERATORS, is_only_translator
 from editorial.schedule_changes import LOG_ACTION, ScheduleChangeFormatter, recent_changes
 from editorial.status import dashboard_report, locales_for_user
-from editorial.views import ScheduleChangeView, TranslationStatusView
+from editorial.views import (
+    AdminJavaScriptCatalog,
+    EditorsGuideView,
+    ScheduleChangeView,
+    TranslationStatusView,
+)
 from events.models import EventPage
 
 DASHBOARD_ROWS = 8
@@ -62,7 +67,33 @@ def register_admin_urls():
             ScheduleChangeView.as_view(),
             name="editorial_schedule_change",
         ),
+        path("guide/", EditorsGuideView.as_view(), name="editorial_guide"),
     ]
+
+
+@hooks.register("register_admin_urls", order=-100)
+def javascript_catalog_url():
+    # The address wagtail-localize's editor loads its strings from, answered before its
+    # own view (which falls back to Chinese): see editorial.views.AdminJavaScriptCatalog.
+    return [
+        path(
+            "localize/jsi18n/",
+            AdminJavaScriptCatalog.as_view(),
+            name="editorial_javascript_catalog",
+        )
+    ]
+
+
+@hooks.register("register_help_menu_item")
+def editors_guide_menu_item():
+    # Before Wagtail's own (English-only, on wagtail.org) "Editor Guide".
+    return MenuItem(_("Editor’s guide"), reverse("editorial_guide"), icon_name="help", order=900)
+
+
+@hooks.register("construct_help_menu")
+def without_wagtails_english_guide(request, menu_items):
+    # Wagtail's guide is in English on another site and names its own buttons, not ours.
+    menu_items[:] = [item for item in menu_items if item.name != "editor-guide"]
 
 
 @hooks.register("register_admin_menu_item")
