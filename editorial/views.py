@@ -65,6 +65,17 @@ class ScheduleChangeView(WagtailAdminTemplateMixin, FormView):
     def get_page_subtitle(self):
         return self.event.get_admin_display_title()
 
+    def get_breadcrumbs_items(self):
+        # Home › the event › this form: on a phone the header shows the last one.
+        return [
+            *self.breadcrumbs_items,
+            {
+                "url": reverse("wagtailadmin_pages:edit", args=[self.page.pk]),
+                "label": self.page.get_admin_display_title(),
+            },
+            {"url": "", "label": self.page_title},
+        ]
+
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "event": self.event}
 

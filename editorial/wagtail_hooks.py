@@ -7,7 +7,9 @@ that keeps translators to their own language (editorial/locale_guard.py), and "C
 move a date" on events, published without approval (editorial/schedule_changes.py).
 """
 
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -179,3 +181,9 @@ def add_schedule_changes_panel(request, panels):
         return
     if entries := recent_changes():
         panels.append(ScheduleChangesPanel(entries))
+
+
+@hooks.register("insert_global_admin_css")
+def phone_friendly_admin_css():
+    # editorial/static/editorial/admin.css: the admin at 375 px.
+    return format_html('<link rel="stylesheet" href="{}">', static("editorial/admin.css"))
