@@ -90,6 +90,19 @@ def test_korean_translator_sees_no_chinese_in_the_admin(
     assert editor.status_code == 200 and "js-translation-editor" in editor.text
 
 
+def test_snippet_breadcrumbs_follow_the_admin_language(login, home, newsroom, editor):
+    # Wagtail builds them once at start-up, in the default language (home/snippet_viewsets.py).
+    url = reverse("wagtailsnippets_events_eventcategory:edit", args=[newsroom.category.pk])
+    for code, word, wrong in (
+        ("ko", "홈", "首页"),
+        ("en", "Home", "首页"),
+        ("zh-hans", "首页", "Home"),
+    ):
+        html = in_language(login, editor, code).get(url).text
+        crumbs = re.search(r"data-w-breadcrumbs.*?</ol>", html, re.S).group(0)
+        assert word in crumbs and wrong not in crumbs, code
+
+
 def test_chinese_editor_sees_no_untranslated_wagtail_strings(login, event, newsroom, editor):
     client = in_language(login, editor, "zh-hans")
     for url in admin_pages(event, newsroom, "zh-hans")[:3]:
