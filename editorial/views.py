@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -105,7 +105,18 @@ class ScheduleChangeView(WagtailAdminTemplateMixin, FormView):
             )
             return self.form_invalid(form)
         change = form.change()
-        publish_schedule_change(self.event, change, self.request.user, form.cleaned_data["note"])
+        try:
+            publish_schedule_change(
+                self.event, change, self.request.user, form.cleaned_data["note"]
+            )
+        except ValidationError as error:
+            # The live page itself no longer passes its checks: nothing was written.
+            messages.error(
+                self.request,
+                _("Not published: the event has errors (%(errors)s). Edit the page.")
+                % {"errors": "; ".join(error.messages)},
+            )
+            return self.form_invalid(form)
         messages.success(
             self.request,
             _("Published: %(change)s. The calendars and feeds show it now.")
