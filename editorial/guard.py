@@ -164,10 +164,14 @@ EDITOR_PROPS = re.compile(r'(class="js-translation-editor" data-props=")([^"]*)(
 
 
 def editor_without_convert_to_alias(request, page):
-    """wagtail-localize's translation editor, minus "Convert to alias" for non-publishers.
+    """wagtail-localize's translation editor, minus "Convert to alias" and "Delete" for
+    non-publishers.
 
-    Its editor offers the action (as the main button, even) to anyone who can edit;
-    `convert_to_alias_if_allowed` would refuse them, so don't offer it at all.
+    Its editor offers "Convert to alias" (as the main button, even) to anyone who can edit;
+    `convert_to_alias_if_allowed` would refuse them, so don't offer it at all. Its footer's
+    main button is the last action it has: without "Publish", that was "Delete", one tap
+    from the translator's thumb on a phone. Deleting stays in the page list's ⋯ menu; their
+    own main actions, "Submit for approval" and "Save draft", are below the editor.
     """
     if request.method != "GET" or page.permissions_for_user(request.user).can_publish():
         return None
@@ -178,6 +182,7 @@ def editor_without_convert_to_alias(request, page):
     def drop_link(match):
         props = json.loads(html.unescape(match.group(2)))
         props.get("links", {})["convertToAliasUrl"] = None
+        props.get("perms", {})["canDelete"] = False
         return match.group(1) + html.escape(json.dumps(props)) + match.group(3)
 
     response.content = EDITOR_PROPS.sub(drop_link, response.content.decode()).encode()

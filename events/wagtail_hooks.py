@@ -2,9 +2,9 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
 from events.models import EventCategory
+from home.snippet_viewsets import SnippetViewSet
 
 
 class EventCategoryViewSet(SnippetViewSet):

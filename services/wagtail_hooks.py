@@ -16,9 +16,9 @@ from wagtail.admin.menu import MenuItem
 from wagtail.models import Locale
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home.dates import long_date
+from home.snippet_viewsets import SnippetViewSet
 from services.models import ServiceCategory, ServicePage
 from services.reports import GuidesToReviewView
 

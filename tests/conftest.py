@@ -98,8 +98,12 @@ def pytest_configure(config):
     # The gettext catalogues are compiled from locale/*.po with Babel, as setup does.
     from babel.messages.frontend import CommandLineInterface
 
-    for directory in ("locale", "locale/vendor"):
-        CommandLineInterface().run(["pybabel", "-q", "compile", "-d", directory, "-D", "django"])
+    for directory, domain in (
+        ("locale", "django"),
+        ("locale/vendor", "django"),
+        ("locale/vendor", "djangojs"),
+    ):
+        CommandLineInterface().run(["pybabel", "-q", "compile", "-d", directory, "-D", domain])
 
 
 # Tests that start other processes (app servers, editors, a restore, manage.py), and those

@@ -73,6 +73,15 @@ def test_translator_is_not_offered_convert_to_alias(login, event, korean_transla
     assert editor_props(response)["links"]["convertToAliasUrl"] is None
 
 
+def test_translators_footer_does_not_lead_with_delete(login, event, editor):
+    ko = event.get_translation(Locale.objects.get(language_code="ko"))
+    ko.owner = editor  # an owner may delete their page: Wagtail would offer it
+    ko.save(update_fields=["owner"])
+    assert ko.permissions_for_user(editor).can_delete()
+    response = login(editor).get(edit_url(ko))
+    assert editor_props(response)["perms"]["canDelete"] is False
+
+
 def test_moderator_is_offered_convert_to_alias(login, event, moderator):
     ko = event.get_translation(Locale.objects.get(language_code="ko"))
     response = login(moderator).get(edit_url(ko))
