@@ -234,6 +234,7 @@ class HomePage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["untranslated_page"] = untranslated_page_from(request)
+
         def find_your_way():
             sections = sorted(
                 (
