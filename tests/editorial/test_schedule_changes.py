@@ -123,8 +123,11 @@ def test_the_change_is_published_on_every_language_as_a_revision_in_the_history(
         and entry.revision_id
         == salon.zh.specific_class.objects.get(pk=salon.zh.pk).live_revision_id
     )
-    history = login(editor).get(reverse("wagtailadmin_pages:history", args=[salon.zh.pk]))
-    assert "Schedule change" in history.text
+    history = login(editor).get(
+        reverse("wagtailadmin_pages:history", args=[salon.zh.pk]),
+        {"action": "editorial.schedule_change"},
+    )
+    assert entry.message.startswith("Cancelled ") and entry.message in history.text
 
 
 def test_a_pending_text_draft_is_not_published_and_its_review_goes_on(
