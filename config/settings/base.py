@@ -271,8 +271,10 @@ WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = settings_from_environment(os.environ, env.report)
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 
-# Anonymous page views are cacheable by a CDN or page cache for this many seconds.
-YOULIN_PAGE_CACHE_SECONDS = env.integer("PAGE_CACHE_SECONDS", 300)
+# Anonymous page views are cacheable by a browser, CDN or page cache for this many seconds.
+# A minute: a cancellation published at 8 pm reaches a visitor's open tab within one (the
+# site's own cache is invalidated at once; a browser's cannot be).
+YOULIN_PAGE_CACHE_SECONDS = env.integer("PAGE_CACHE_SECONDS", 60)
 # Anonymous visitors' pages served from the cache (home/page_cache.py).
 YOULIN_PAGE_CACHE = env.boolean("PAGE_CACHE", True)
 # Contact form: messages one address may send per hour (notices/contact.py).

@@ -29,7 +29,7 @@ def test_anonymous_page_is_publicly_cacheable(client, salon, path):
     response = client.get(path)
     cache_control = directives(response)
     assert "public" in cache_control
-    assert "max-age=300" in cache_control
+    assert "max-age=60" in cache_control
     assert "private" not in cache_control
     assert "no-cache" not in cache_control
 
@@ -48,7 +48,7 @@ def test_english_home_sets_no_csrf_cookie(client, home):
 def test_anonymous_404_is_publicly_cacheable_without_cookies(client, home):
     response = client.get("/en/does-not-exist/")
     assert response.status_code == 404
-    assert {"public", "max-age=300"} <= directives(response)
+    assert {"public", "max-age=60"} <= directives(response)
     assert not response.cookies
 
 

@@ -63,7 +63,10 @@ def test_untranslated_alert_is_marked_and_switches_when_translated(client, alert
     assert "暴雨红色预警" in banner(client.get("/ko/").content.decode())
 
 
-def test_no_banner_before_it_starts_or_after_it_ends_even_from_the_cache(client, board, clock):
+def test_no_banner_before_it_starts_or_after_it_ends_even_from_the_cache(
+    client, board, clock, settings
+):
+    settings.YOULIN_PAGE_CACHE_SECONDS = 300  # longer than the wait for the alert
     add_notice(board, "storm", "暴雨预警", kind=KIND_URGENT, starts=2 * MINUTE, ends=3 * HOUR)
     start = timezone.now() + 2 * MINUTE
     first = client.get("/en/")
@@ -78,8 +81,9 @@ def test_no_banner_before_it_starts_or_after_it_ends_even_from_the_cache(client,
 
 
 def test_a_cached_page_is_not_served_past_the_alerts_end(
-    client, board, clock, django_assert_max_num_queries
+    client, board, clock, django_assert_max_num_queries, settings
 ):
+    settings.YOULIN_PAGE_CACHE_SECONDS = 300
     add_notice(board, "storm", "暴雨预警", kind=KIND_URGENT, starts=-HOUR, ends=8 * SECOND)
     ends = timezone.now() + 8 * SECOND  # well inside PAGE_CACHE_SECONDS
     response = client.get("/en/")
