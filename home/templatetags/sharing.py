@@ -87,7 +87,10 @@ def address_qr_code(context):
     if request is None:
         return ""
     url = request.build_absolute_uri()
-    code = segno.make(url, error="m", micro=False)
+    try:
+        code = segno.make(url, error="m", micro=False)
+    except segno.DataOverflowError:
+        return ""  # an address longer than a QR code holds (a long search): none on paper
     svg = code.svg_inline(scale=3, border=2, dark="#000", light="#fff", omitsize=True)
     label = escape(_("QR code"))
     svg = svg.replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1)

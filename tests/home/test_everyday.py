@@ -248,3 +248,9 @@ def test_content_page_model_still_renders_without_links(client, home):
     page = Page.of(client.get("/zh-hans/tip/"))
     assert not page.links(inside_tag="div", inside_class="callout")
     assert ContentPage.objects.get(slug="tip").body[0].value["link_text"] == ""
+
+
+def test_an_address_too_long_for_a_qr_code_prints_without_one(client, guide):
+    response = client.get("/en/newcomers/", {"q": "salon " * 800})
+    assert response.status_code == 200
+    assert 'class="print-qr' not in response.content.decode()
