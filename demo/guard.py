@@ -23,10 +23,12 @@ SHOWN = 5  # names quoted in the refusal
 def demo_slugs():
     """The slug of every page the demo creates (its translations share them)."""
     site, directory, events = content("site"), content("directory"), content("events")
-    slugs = {site["home"]["slug"], "events", *directory["indexes"]}
+    notices = content("notices")
+    slugs = {site["home"]["slug"], "events", "notices", notices["contact"]["slug"]}
+    slugs |= set(directory["indexes"])
     for items in (site["pages"], directory["spaces"], directory["services"]):
         slugs |= {item["slug"] for item in items}
-    for items in (directory["partners"], events["events"]):
+    for items in (directory["partners"], events["events"], notices["notices"]):
         slugs |= {item["slug"] for item in items}
     return slugs
 

@@ -58,6 +58,17 @@ def contact_form_class(base):
 
 
 def client_address(request):
+    """The visitor's address; behind AXES_PROXY_COUNT proxies, the one they forwarded.
+
+    Each proxy appends the address it was reached from, so the visitor's is the N-th from
+    the end of X-Forwarded-For: anything before it is the visitor's to forge.
+    """
+    proxies = getattr(settings, "AXES_IPWARE_PROXY_COUNT", 0)
+    if proxies:
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+        forwarded = [address.strip() for address in forwarded if address.strip()]
+        if len(forwarded) >= proxies:
+            return forwarded[-proxies]
     return request.META.get("REMOTE_ADDR", "") or "unknown"
 
 

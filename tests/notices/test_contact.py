@@ -164,3 +164,14 @@ def test_a_message_can_be_exported_and_deleted_on_request(contact, admin_client)
     )
     assert deleted.status_code == 302
     assert not FormSubmission.objects.exists()
+
+
+def test_behind_a_proxy_each_visitor_has_their_own_limit(contact, settings):
+    settings.YOULIN_CONTACT_RATE_LIMIT = 1
+    settings.AXES_IPWARE_PROXY_COUNT = 1
+    first, second = csrf_client(), csrf_client()
+    first.defaults["HTTP_X_FORWARDED_FOR"] = "203.0.113.7"
+    second.defaults["HTTP_X_FORWARDED_FOR"] = "forged, 198.51.100.9"
+    assert post(first, "/en/contact/", GOOD).status_code == 200
+    assert post(second, "/en/contact/", GOOD).status_code == 200
+    assert post(first, "/en/contact/", GOOD).status_code == 429
