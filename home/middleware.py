@@ -104,7 +104,8 @@ class PublicCacheHeadersMiddleware:
 
     A successful GET of a public page by an anonymous visitor, with no cookie
     being set, becomes `Cache-Control: public, max-age=N`. Anything personal
-    (a logged-in editor, a response that sets a cookie) is marked private.
+    (a logged-in editor, a response that sets a cookie or will get a CSRF cookie) is
+    marked private.
     """
 
     def __init__(self, get_response):
@@ -117,7 +118,12 @@ class PublicCacheHeadersMiddleware:
         if response.has_header("Cache-Control"):
             return response
         user = getattr(request, "user", None)
-        personal = bool(response.cookies) or (user is not None and user.is_authenticated)
+        personal = (
+            bool(response.cookies)
+            # A form's CSRF token: its cookie is set later, by CsrfViewMiddleware above us.
+            or request.META.get("CSRF_COOKIE_NEEDS_UPDATE", False)
+            or (user is not None and user.is_authenticated)
+        )
         if personal:
             patch_cache_control(response, private=True, no_cache=True)
         elif response.status_code in (200, 301, 404):

@@ -78,3 +78,24 @@ def test_logged_in_editor_sees_the_wagtail_userbar(editor_client, salon):
 def test_anonymous_visitor_gets_no_wagtail_userbar(client, salon):
     response = client.get("/en/english-salon/")
     assert not Page.of(response).find_all("template", id="wagtail-userbar-template")
+
+
+def test_a_page_with_a_form_token_is_private_though_its_cookie_comes_later(rf):
+    """CsrfViewMiddleware sets the cookie after this middleware has run: the token's use
+    alone must keep the page out of shared caches."""
+    from django.contrib.auth.models import AnonymousUser
+    from django.http import HttpResponse
+    from django.middleware.csrf import get_token
+
+    from home.middleware import PublicCacheHeadersMiddleware
+
+    request = rf.get("/en/contact/")
+    request.user = AnonymousUser()
+
+    def view(request):
+        get_token(request)
+        return HttpResponse("<form>…</form>")
+
+    response = PublicCacheHeadersMiddleware(view)(request)
+    assert "private" in directives(response)
+    assert "public" not in directives(response)
