@@ -479,8 +479,24 @@ def parse_query(raw, *, partial=False, synonyms=None):
         query.stems.update(words)
         query.groups = [Group([(w,)], word=w) for w in words]
     query.terms = list(dict.fromkeys(query.terms))[:MAX_QUERY_TERMS]
-    query.groups = query.groups[:MAX_QUERY_TERMS]
+    query.groups = _capped(query.groups)
     return query
+
+
+def _capped(groups):
+    """The groups, each alternative's terms once, as many as MAX_QUERY_TERMS * 2 terms allow.
+
+    However long the query, the search expression stays small (PostgreSQL nests one
+    level per term).
+    """
+    kept, total = [], 0
+    for group in groups:
+        alternatives = [tuple(dict.fromkeys(a))[:MAX_QUERY_TERMS] for a in group.alternatives]
+        total += sum(len(a) for a in alternatives)
+        if total > MAX_QUERY_TERMS * 2 and kept:
+            break
+        kept.append(Group(alternatives, word=group.word))
+    return kept
 
 
 def _add_synonym(query, units, synonyms):
