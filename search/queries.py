@@ -332,7 +332,10 @@ class Reranked:
 
     @cached_property
     def _best(self):
-        candidates = [page.pk for page in self.results[:RERANKED]]
+        if hasattr(self.results, "best_pks"):
+            candidates = self.results.best_pks(RERANKED)
+        else:
+            candidates = [page.pk for page in self.results[:RERANKED]]
         texts = indexed_texts(candidates)
         score = {pk: relevance(self.query, *texts.get(pk, ("", ""))) for pk in candidates}
         # Ties: the newer page first, as the database backends order them.
