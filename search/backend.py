@@ -159,7 +159,7 @@ class TokenisingBackendMixin:
 
 
 @cache
-def _sqlite_backend_class():
+def _sqlite_backend_class():  # noqa: C901 (classes defined once the app registry is ready)
     from modelsearch.backends.database.sqlite import sqlite
     from modelsearch.backends.database.sqlite.query import (
         BM25,
