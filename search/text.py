@@ -17,6 +17,14 @@ another. We give them terms that match the way people search instead:
 * Other words are NFKC-normalised, case-folded, stripped of accents and
   stemmed with the Snowball English stemmer (Saturdays -> saturday); a few
   English stop words are dropped on both sides.
+* Traditional characters are folded to Simplified on both sides (簽證 -> 签证,
+  search/chinese.py).
+
+A query becomes groups, one per word (a Chinese run cut into words, 签证延期 ->
+签证, 延期; question words such as "where", 哪里, 어디 dropped): each must match,
+through any of its alternatives (the editors' synonyms). `relevance` scores a page
+from its indexed terms, the same on every database; `correct_word` corrects a
+mistyped Latin word against the index's words.
 
 Every term is a run of letters and digits, so terms pass unchanged through
 SQLite FTS5's unicode61 tokenizer and PostgreSQL's parser with the `simple`
