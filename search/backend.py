@@ -159,7 +159,7 @@ class TokenisingBackendMixin:
 
 
 @cache
-def _sqlite_backend_class():
+def _sqlite_backend_class():  # noqa: C901 (classes defined once the app registry is ready)
     from modelsearch.backends.database.sqlite import sqlite
     from modelsearch.backends.database.sqlite.query import (
         BM25,
@@ -256,6 +256,18 @@ def _sqlite_backend_class():
             return WeightedBM25(1, 0, 0)
 
     class Results(sqlite.SQLiteSearchResults):
+        def best_pks(self, limit):
+            """The ids of the best `limit` matches, from the ranking already read.
+
+            A slice would fetch the pages ordered by a CASE of `limit` branches, whose
+            compiling alone costs more than the search.
+            """
+            compiler = self.query_compiler
+            query = normalize(compiler.query)
+            if not compiler.order_by_relevance or isinstance(query, (MatchAll, Not)):
+                return [page.pk for page in self[:limit]]
+            return compiler._ranking(query, compiler.get_config(self.backend))[:limit]
+
         def facet(self, field_name):
             # Counting needs no ranking: one query instead of three.
             compiler = self.query_compiler

@@ -22,6 +22,8 @@ from search.text import correct_word, highlight, parse_query, plain_text, releva
 RESULTS_PER_PAGE = 10
 # A query of this many groups or more falls back to pages with all but one of them.
 MIN_GROUPS_FOR_PARTIAL = 3
+# … up to this many: each group left out is one more branch of the query.
+MAX_GROUPS_FOR_PARTIAL = 6
 # Pages of other languages offered when nothing in the visitor's language matches.
 OTHER_LANGUAGE_RESULTS = 30
 SYNONYMS_CACHE_SECONDS = 24 * 3600
@@ -216,7 +218,7 @@ class Search:
                 self.query, self._query = corrected, query
                 self.correction = corrected.text
                 return facet
-        if len(self.query.groups) >= MIN_GROUPS_FOR_PARTIAL:
+        if MIN_GROUPS_FOR_PARTIAL <= len(self.query.groups) <= MAX_GROUPS_FOR_PARTIAL:
             query = build_query(self.query, cover=len(self.query.groups) - 1)
             facet = self._search(self.pages, query).facet("content_type_id")
             if facet:
@@ -345,7 +347,10 @@ class Reranked:
 
     @cached_property
     def _best(self):
-        candidates = [page.pk for page in self.results[:RERANKED]]
+        if hasattr(self.results, "best_pks"):
+            candidates = self.results.best_pks(RERANKED)
+        else:
+            candidates = [page.pk for page in self.results[:RERANKED]]
         texts = indexed_texts(candidates)
         score = {pk: relevance(self.query, *texts.get(pk, ("", ""))) for pk in candidates}
         # Ties: the newer page first, as the database backends order them.

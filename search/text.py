@@ -17,6 +17,14 @@ another. We give them terms that match the way people search instead:
 * Other words are NFKC-normalised, case-folded, stripped of accents and
   stemmed with the Snowball English stemmer (Saturdays -> saturday); a few
   English stop words are dropped on both sides.
+* Traditional characters are folded to Simplified on both sides (簽證 -> 签证,
+  search/chinese.py).
+
+A query becomes groups, one per word (a Chinese run cut into words, 签证延期 ->
+签证, 延期; question words such as "where", 哪里, 어디 dropped): each must match,
+through any of its alternatives (the editors' synonyms). `relevance` scores a page
+from its indexed terms, the same on every database; `correct_word` corrects a
+mistyped Latin word against the index's words.
 
 Every term is a run of letters and digits, so terms pass unchanged through
 SQLite FTS5's unicode61 tokenizer and PostgreSQL's parser with the `simple`
@@ -479,8 +487,24 @@ def parse_query(raw, *, partial=False, synonyms=None):
         query.stems.update(words)
         query.groups = [Group([(w,)], word=w) for w in words]
     query.terms = list(dict.fromkeys(query.terms))[:MAX_QUERY_TERMS]
-    query.groups = query.groups[:MAX_QUERY_TERMS]
+    query.groups = _capped(query.groups)
     return query
+
+
+def _capped(groups):
+    """The groups, each alternative's terms once, as many as MAX_QUERY_TERMS * 2 terms allow.
+
+    However long the query, the search expression stays small (PostgreSQL nests one
+    level per term).
+    """
+    kept, total = [], 0
+    for group in groups:
+        alternatives = [tuple(dict.fromkeys(a))[:MAX_QUERY_TERMS] for a in group.alternatives]
+        total += sum(len(a) for a in alternatives)
+        if total > MAX_QUERY_TERMS * 2 and kept:
+            break
+        kept.append(Group(alternatives, word=group.word))
+    return kept
 
 
 def _add_synonym(query, units, synonyms):

@@ -216,3 +216,8 @@ def test_snippet_does_not_start_with_a_space_or_punctuation():
     text = "x" * 10 + ", " + "y " * 80 + "salon " + "z " * 80
     inner = snippet_text(highlight(text, parse_query("salon"), width=40)[1:-1])
     assert inner[0].isalnum() and inner[-1].isalnum()
+
+
+def test_a_long_run_of_one_character_makes_a_small_query():
+    parsed = parse_query("英" * 5000)
+    assert sum(len(a) for g in parsed.groups for a in g.alternatives) <= MAX_QUERY_TERMS * 2
