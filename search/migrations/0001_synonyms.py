@@ -26,7 +26,7 @@ class Migration(migrations.Migration):
                 ('expire_at', models.DateTimeField(blank=True, null=True, verbose_name='expiry date/time')),
                 ('expired', models.BooleanField(default=False, editable=False, verbose_name='expired')),
                 ('first_published_at', models.DateTimeField(blank=True, db_index=True, editable=False, null=True, verbose_name='first published at')),
-                ('words', models.CharField(help_text='Separated by commas, e.g. “看病, 就诊, 就医” or “ping pong, table tennis”. A search for any of them also finds pages with the others.', max_length=400, verbose_name='words that mean the same')),
+                ('words', models.CharField(help_text='Separated by commas, e.g. “看病, 就诊, 就医” or “ping pong, table tennis”: a search for any of them also finds pages with the others. With an arrow, “doctor => hospital, clinic”, only the words before it find the ones after.', max_length=400, verbose_name='words that mean the same')),
                 ('latest_revision', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailcore.revision', verbose_name='latest revision')),
                 ('live_revision', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailcore.revision', verbose_name='live revision')),
                 ('locale', models.ForeignKey(editable=False, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='wagtailcore.locale', verbose_name='locale')),
