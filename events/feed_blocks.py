@@ -13,7 +13,8 @@ has to be invalidated, and a stale block can never be found, since its inputs di
 
 import hashlib
 
-from django.core.cache import caches
+from django.conf import settings
+from django.core.cache import DEFAULT_CACHE_ALIAS, caches
 from icalendar import Calendar
 
 from events.ical import add_timezones
@@ -21,6 +22,11 @@ from events.ical import add_timezones
 CACHE_ALIAS = "feed_blocks"
 BLOCK_SECONDS = 7 * 24 * 3600  # a block nobody asked for in a week makes room
 FORMAT = 1  # raise when events/ical.py writes an event differently
+
+
+def block_cache():
+    """The `feed_blocks` cache, or the default one where settings name no such cache."""
+    return caches[CACHE_ALIAS if CACHE_ALIAS in settings.CACHES else DEFAULT_CACHE_ALIAS]
 
 
 def _loaded_values(obj):
@@ -78,7 +84,7 @@ def blocks(wanted):
 
     Read from the cache in one go; the missing ones are written and stored in one go.
     """
-    cache = caches[CACHE_ALIAS]
+    cache = block_cache()
     found = cache.get_many([key for key, _make in wanted])
     written = {}
     result = []

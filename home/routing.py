@@ -4,8 +4,9 @@ Wagtail walks the tree one level at a time: the site, the active locale and the
 localized home page, then two queries (the child with that slug, then its specific
 row) per level, so an event page costs eight before anything is shown. Here the site
 and the home page of each language are kept per content version (home/versioned.py),
-and every page on the way is read in one query by its `url_path` (Wagtail keeps it
-current on every move and slug change), then the last one's specific row.
+and every page on the way is read in one query by its slug, matched on its `url_path`
+(Wagtail keeps it current on every move and slug change), then the last one's specific
+row.
 
 A page on the way with its own routing (a RoutablePageMixin that answers the rest of
 the path itself, or any other `route` override) is left to Wagtail's own walk, as is
@@ -14,6 +15,7 @@ handed to Wagtail's `serve` the way Wagtail caches its own (`_wagtail_route_for_
 view restrictions, hooks and the page's `serve` all run as usual.
 """
 
+from django.db.models import Q
 from django.http import Http404
 from django.utils.translation import get_language
 from wagtail.contrib.routable_page.models import RoutablePageMixin
@@ -78,9 +80,18 @@ def find_route(request, path):
     home_pk, home_path, home_url_path = _home_of(site, get_language())
     parts = [part for part in path.split("/") if part]
     prefixes = [home_url_path + "".join(f"{p}/" for p in parts[:n]) for n in range(len(parts) + 1)]
+    # By slug, which is indexed (url_path is not), then matched on url_path.
     found = {
         page.url_path: page
-        for page in Page.objects.filter(url_path__in=prefixes, path__startswith=home_path)
+        for page in Page.objects.filter(
+            Q(pk=home_pk)
+            | Q(
+                slug__in=parts,
+                path__startswith=home_path,
+                depth__lte=len(home_path) // Page.steplen + len(parts),
+            )
+        )
+        if page.url_path in prefixes
     }
     chain = []
     for prefix in prefixes:

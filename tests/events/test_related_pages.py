@@ -45,6 +45,7 @@ def test_home_page_queries_do_not_grow_with_events(client, calendar):
         client.get("/en/")
     for n in range(3, 15):
         make_event(calendar, f"a{n}", english_only=True, start_date=next_weekday(n % 7))
+    client.get("/en/")  # what processes keep per content version is rebuilt after a change
     with CaptureQueriesContext(connection) as many:
         client.get("/en/")
     assert len(many.captured_queries) == len(few.captured_queries)

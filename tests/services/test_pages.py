@@ -349,6 +349,7 @@ def test_listing_queries_do_not_grow_with_items(
     _fill(index, 5, factory)
     with_five = _queries(client, f"/en/{section}/")
     _fill(index, 45, lambda n: factory(n + 5))
+    client.get(f"/en/{section}/")  # what processes keep per content version, rebuilt
     with django_assert_max_num_queries(with_five):
         response = client.get(f"/en/{section}/")
     assert len(card_titles(response)) == 20
