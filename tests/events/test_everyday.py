@@ -4,6 +4,8 @@ first few, "Today" that says which day, and an empty period that points to the n
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from tests.events.conftest import make_event, next_weekday
 from tests.home.pagehtml import Page
@@ -85,12 +87,15 @@ def test_next_event_costs_the_same_queries_whatever_the_calendar_holds(
     client, salon, calendar, django_assert_max_num_queries, uncached_pages
 ):
     client.get("/en/events/today/")
-    with django_assert_max_num_queries(40) as small:
+    with CaptureQueriesContext(connection) as small:
         client.get("/en/events/today/")
     for n in range(6):
         make_event(calendar, f"later-{n}", start_date=next_weekday(5, weeks=n + 2))
-    with django_assert_max_num_queries(len(small.captured_queries)):
+    # The first visit after a change reads again what each process keeps (home/versioned.py).
+    client.get("/en/events/today/")
+    with CaptureQueriesContext(connection) as many:
         client.get("/en/events/today/")
+    assert len(many) == len(small) <= 40
 
 
 def test_time_range_is_one_element_the_stylesheet_keeps_on_one_line(client, salon):

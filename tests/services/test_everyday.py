@@ -7,6 +7,8 @@ import re
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from services import opening
 from services.models import (
@@ -275,7 +277,7 @@ def test_partner_list_queries_constant_with_avatars_and_letters(
     client, directory, django_assert_max_num_queries, uncached_pages
 ):
     client.get("/en/partners/?letter=M")
-    with django_assert_max_num_queries(30) as small:
+    with CaptureQueriesContext(connection) as small:
         client.get("/en/partners/?letter=M")
     for n in range(8):
         zh = add(
@@ -290,8 +292,11 @@ def test_partner_list_queries_constant_with_avatars_and_letters(
             ),
         )
         translate(zh, "en", title=f"Mi {n}")
-    with django_assert_max_num_queries(len(small.captured_queries)):
+    # The first visit after a change reads again what each process keeps (home/versioned.py).
+    client.get("/en/partners/?letter=M")
+    with CaptureQueriesContext(connection) as many:
         client.get("/en/partners/?letter=M")
+    assert len(many) == len(small) <= 30
 
 
 def test_republished_partner_keeps_its_avatar_letter(client, directory):
